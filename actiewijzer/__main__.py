@@ -1,0 +1,5 @@
+import sys
+
+from actiewijzer.cli import main
+
+sys.exit(main())

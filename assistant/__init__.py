@@ -1,0 +1,1 @@
+"""Grounded Dutch answers with citations."""

@@ -1,0 +1,1 @@
+"""Question set and deterministic metrics."""

@@ -1,0 +1,1 @@
+"""Chroma + BM25 hybrid retrieval over action cards."""

@@ -1,0 +1,1 @@
+"""Files in, typed action cards out."""
