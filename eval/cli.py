@@ -9,7 +9,7 @@ from pathlib import Path
 from actiewijzer.settings import AnswerBackend, get_settings
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("eval", help="meet de assistent op de vragenset")
     parser.add_argument(
         "--backend",

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from fnmatch import fnmatch
 from importlib import resources
 from pathlib import Path
 
 import yaml
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from pydantic import BaseModel, Field, model_validator
 
-from actiewijzer.assistant.models import ChatTurn, QuestionKind
-
-QUESTION_FILE = "questions.yaml"
+# The set is split over several files (by author and document family); all are merged.
+QUESTION_GLOB = "questions_*.yaml"
 
 
 class Split(StrEnum):
@@ -51,9 +52,14 @@ class EvalQuestion(BaseModel):
 
     @model_validator(mode="after")
     def _answerable_questions_have_gold(self) -> EvalQuestion:
-        if not self.expect_refusal and not self.gold and self.kind not in (
-            QuestionKind.ADVERSARIAL,
-            QuestionKind.OUT_OF_SCOPE,
+        if (
+            not self.expect_refusal
+            and not self.gold
+            and self.kind
+            not in (
+                QuestionKind.ADVERSARIAL,
+                QuestionKind.OUT_OF_SCOPE,
+            )
         ):
             raise ValueError(f"vraag {self.id}: beantwoordbare vraag zonder gold-kaarten")
         return self
@@ -77,9 +83,21 @@ class QuestionSet(BaseModel):
         return self
 
 
-def load_question_set(path: Path | None = None) -> QuestionSet:
-    if path is None:
-        text = resources.files("actiewijzer.eval").joinpath(QUESTION_FILE).read_text("utf-8")
-    else:
-        text = path.read_text("utf-8")
+def _read(text: str) -> QuestionSet:
     return QuestionSet.model_validate(yaml.safe_load(text))
+
+
+def load_question_set(path: Path | None = None) -> QuestionSet:
+    """The bundled set (all question files merged), or one file of the user's own."""
+    if path is not None:
+        return _read(path.read_text("utf-8"))
+    package = resources.files("actiewijzer.eval")
+    parts = [
+        _read(entry.read_text("utf-8"))
+        for entry in sorted(package.iterdir(), key=lambda e: e.name)
+        if fnmatch(entry.name, QUESTION_GLOB)
+    ]
+    versions = sorted({part.version for part in parts})
+    return QuestionSet(
+        version="+".join(versions), questions=[q for part in parts for q in part.questions]
+    )

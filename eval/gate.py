@@ -5,7 +5,6 @@ from __future__ import annotations
 from importlib import resources
 
 import yaml
-
 from actiewijzer.eval.metrics import Summary
 
 # Metrics where a larger value is worse.

@@ -6,9 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from statistics import mean, median
 
-from pydantic import BaseModel, Field
-
 from actiewijzer.eval.normalise import action_ids_in, contains_fact, figures_in, normalise
+from pydantic import BaseModel, Field
 
 
 class QuestionScore(BaseModel):

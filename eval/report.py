@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from actiewijzer.eval.metrics import QuestionScore, Summary
+from pydantic import BaseModel
 
 _COLUMNS = (
     ("questions", "n"),

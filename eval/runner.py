@@ -49,8 +49,8 @@ def score_question(
     if gold:
         hits = index.search(retrieval_query(question), k=10)
         ranked = [hit.card.key for hit in hits]
-        score.hit_at_1, score.hit_at_5, score.gold_recall, score.reciprocal_rank = (
-            retrieval_scores(ranked, gold)
+        score.hit_at_1, score.hit_at_5, score.gold_recall, score.reciprocal_rank = retrieval_scores(
+            ranked, gold
         )
     if question.answerable:
         score.fact_recall, score.facts_missing = fact_scores(answer.answer, question.facts)
