@@ -5,9 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
-
 from actiewijzer.index.models import SearchFilters
+from pydantic import BaseModel, Field
 
 
 class ChatTurn(BaseModel):
@@ -58,6 +57,7 @@ class Answer(BaseModel):
     grounding: GroundingCheck
     backend: str
     latency_ms: float = 0.0
+    kind: QuestionKind | None = None  # how the assistant read the question
 
 
 class AskRequest(BaseModel):

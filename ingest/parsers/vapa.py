@@ -135,11 +135,12 @@ def _action_card(
 ) -> Card:
     body = [text for _, text in _kept(lines, _Span(header.body_start, span.end))]
     title, fields = read_fiche([header.title_head, *body] if header.title_head else body)
-    grondrecht, minister, _ = header.number.split("_")
+    grondrecht = header.number.split("_")[0]
     if grondrecht in legend.grondrechten:
         fields.other["Grondrecht"] = f"{grondrecht} {legend.grondrechten[grondrecht]}"
-    if minister in legend.ministers:
-        fields.other["Minister"] = f"{minister} {legend.ministers[minister]}"
+    # The legend's minister list does not match the numbers actually used (02_06_xx cards name
+    # Vandeurzen's cabinet, not code 06's minister), so a derived "Minister" field would mislead;
+    # the printed kabinet is the source of truth.
     references = sorted(
         {"_".join(m.groups()) for text in body for m in ACTION_NUMBER.finditer(text)}
         - {header.number}

@@ -1,0 +1,177 @@
+"""The assistant: understand the question, retrieve cards, let a backend write, check grounding."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import Literal
+
+from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
+from actiewijzer.assistant.errors import InvalidQuestionError
+from actiewijzer.assistant.extractive import ExtractiveBackend
+from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
+from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
+from actiewijzer.assistant.resources import phrases
+from actiewijzer.assistant.retrieval import CardRetriever
+from actiewijzer.assistant.router import QuestionPlan, plan_question
+from actiewijzer.assistant.rules import RouterRules, router_rules
+from actiewijzer.assistant.scope import Vocabulary, in_scope
+from actiewijzer.assistant.sources import CardSource, Retrieved
+from actiewijzer.index.models import SearchFilters
+from pydantic import BaseModel
+
+from actiewijzer.settings import AnswerBackend, Settings
+
+_REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
+
+
+class TokenEvent(BaseModel):
+    type: Literal["token"] = "token"
+    text: str
+
+
+class AnswerDoneEvent(BaseModel):
+    type: Literal["answer"] = "answer"
+    answer: Answer
+
+
+AnswerEvent = TokenEvent | AnswerDoneEvent
+
+
+class Assistant:
+    def __init__(
+        self,
+        index: CardSource,
+        backend: AnswerBackendProtocol | None = None,
+        *,
+        max_question_chars: int = 2000,
+        search_k: int = 8,
+        rules: RouterRules | None = None,
+    ) -> None:
+        self.index = index
+        self.rules = rules or router_rules()
+        self.extractive = ExtractiveBackend(self.rules)
+        self.backend: AnswerBackendProtocol = backend or self.extractive
+        self.max_question_chars = max_question_chars
+        self.retriever_k = search_k
+        self.grounding = GroundingChecker(self.rules)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, index: CardSource) -> Assistant:
+        backend: AnswerBackendProtocol | None = None
+        if settings.answer_backend is not AnswerBackend.EXTRACTIVE:
+            from actiewijzer.assistant.llm import LLMBackend, build_llm
+
+            backend = LLMBackend(build_llm(settings), name=settings.answer_backend.value)
+        return cls(
+            index,
+            backend,
+            max_question_chars=settings.max_question_chars,
+            search_k=settings.search_k,
+        )
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(self.index)
+
+    @cached_property
+    def retriever(self) -> CardRetriever:
+        return CardRetriever(self.index, self.retriever_k)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        filters: SearchFilters | None = None,
+    ) -> Answer:
+        answer = None
+        for event in self.stream(question, history, filters):
+            if isinstance(event, AnswerDoneEvent):
+                answer = event.answer
+        assert answer is not None  # stream always ends with the answer
+        return answer
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[ChatTurn] = (),
+        filters: SearchFilters | None = None,
+    ) -> Iterator[AnswerEvent]:
+        started = time.perf_counter()
+        question = self.validate(question)
+        plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
+        refusal = self._refusal(plan)
+        if refusal is not None:
+            yield TokenEvent(text=refusal.text)
+            finished = self._finish(plan, refusal, GroundingCheck(grounded=True), "rules", started)
+            yield AnswerDoneEvent(answer=finished)
+            return
+        task = AnswerTask(
+            plan=plan,
+            retrieved=self.retriever.retrieve(plan, filters),
+            history=history,
+            source=self.index,
+        )
+        backend = self.backend if task.retrieved.answerable else self.extractive
+        draft = Draft(text="")
+        for item in backend.write(task):
+            if isinstance(item, Draft):
+                draft = item
+            else:
+                yield TokenEvent(text=item)
+        checked, grounding = self.grounding.check(draft, task.retrieved)
+        name = backend.name
+        if backend is not self.extractive and needs_fallback(checked, grounding):
+            checked, fallback_check = self.grounding.check(
+                self.extractive.compose(task), task.retrieved
+            )
+            grounding = grounding.model_copy(
+                update={
+                    "fell_back_to_extractive": True,
+                    "checked": grounding.checked + fallback_check.checked,
+                }
+            )
+            name = f"{backend.name}+{self.extractive.name}"
+        yield AnswerDoneEvent(answer=self._finish(plan, checked, grounding, name, started))
+
+    def validate(self, question: str) -> str:
+        stripped = question.strip() if isinstance(question, str) else ""
+        if not stripped:
+            raise InvalidQuestionError.empty()
+        if len(stripped) > self.max_question_chars:
+            raise InvalidQuestionError.too_long(len(stripped), self.max_question_chars)
+        return stripped
+
+    def _refusal(self, plan: QuestionPlan) -> Draft | None:
+        """Instructions with no real question, or a question about something else entirely."""
+        if plan.had_instructions and (
+            not plan.text.strip() or not in_scope(plan.text, self.rules, self.vocabulary)
+        ):
+            plan.kind = QuestionKind.ADVERSARIAL
+            return Draft(text=phrases().say("refusal_adversarial"), refused=True)
+        if not plan.is_follow_up and not in_scope(plan.text, self.rules, self.vocabulary):
+            plan.kind = QuestionKind.OUT_OF_SCOPE
+            return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)
+        return None
+
+    @staticmethod
+    def _finish(
+        plan: QuestionPlan, draft: Draft, grounding: GroundingCheck, backend: str, started: float
+    ) -> Answer:
+        return Answer(
+            question=plan.question,
+            answer=draft.text,
+            refused=draft.refused,
+            citations=draft.citations,
+            grounding=grounding,
+            backend=backend,
+            latency_ms=round((time.perf_counter() - started) * 1000, 1),
+            kind=QuestionKind.UNANSWERABLE
+            if draft.refused and plan.kind not in _REFUSAL_KINDS
+            else plan.kind,
+        )
+
+
+__all__ = ["AnswerDoneEvent", "AnswerEvent", "Assistant", "Retrieved", "TokenEvent"]

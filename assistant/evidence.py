@@ -1,0 +1,179 @@
+"""The parts of a card that answer a question: sentences, labelled fields and budget cells.
+
+Everything returned is copied from the card, so the answer cannot contain a figure the card
+does not print."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.text import content_words, fold, sentences, stem
+from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card
+
+_GENERIC_FIELDS = ("description", "korte_inhoud")
+_MAX_SENTENCE_CHARS = 400
+_NUMBER = re.compile(r"\d")
+_MIN_SENTENCE_WORDS = 5
+
+
+@dataclass(frozen=True)
+class FieldValue:
+    name: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    row: str
+    column: str
+    raw: str
+    is_income: bool
+
+
+def field_values(card: Card, names: Sequence[str]) -> list[FieldValue]:
+    """The requested fields the card prints; the generic ones only when nothing specific is."""
+    values = [v for name in names if (v := _field_text(card, name))]
+    specific = [v for v in values if v.name not in _GENERIC_FIELDS]
+    return specific or values
+
+
+def _field_text(card: Card, name: str) -> FieldValue | None:
+    value = getattr(card.fields, name, None)
+    if name == "mijlpalen":
+        text = "; ".join(f"{m.year}: {m.text}" for m in card.fields.mijlpalen)
+    elif isinstance(value, list):
+        text = "; ".join(str(v) for v in value if str(v).strip())
+    else:
+        text = (value or "").strip()
+    return FieldValue(name, text) if text else None
+
+
+def milestones_for(card: Card, years: Sequence[int]) -> list[FieldValue]:
+    wanted = {str(y) for y in years}
+    return [
+        FieldValue("mijlpalen", f"{m.year}: {m.text}")
+        for m in card.fields.mijlpalen
+        if any(y in m.year for y in wanted)
+    ]
+
+
+def best_sentences(
+    card: Card, plan: QuestionPlan, stopwords: frozenset[str], limit: int = 2
+) -> list[str]:
+    """Sentences sharing the most question words; numbers count extra for 'hoeveel/wanneer'."""
+    question_stems = {stem(w) for w in content_words(plan.text, stopwords)}
+    question_stems -= {stem(w) for w in content_words(card.id, ())}
+    if not question_stems:
+        return []
+    wants_number = any(
+        w in fold(plan.question) for w in ("hoeveel", "wanneer", "aantal", "welk jaar")
+    )
+    scored = []
+    title = fold(card.title)
+    for position, sentence in enumerate(sentences(card.text)):
+        too_short = len(sentence.split()) < _MIN_SENTENCE_WORDS
+        if too_short or len(sentence) > _MAX_SENTENCE_CHARS or fold(sentence) in title:
+            continue
+        sentence_stems = {stem(w) for w in content_words(sentence, stopwords)}
+        overlap = len(question_stems & sentence_stems)
+        if not overlap:
+            continue
+        bonus = 0.5 if wants_number and _NUMBER.search(sentence) else 0.0
+        bonus += 0.5 * sum(str(y) in sentence for y in plan.years)
+        scored.append((overlap + bonus, -position, sentence))
+    scored.sort(reverse=True)
+    return [sentence for _, _, sentence in scored[:limit]]
+
+
+def lead_sentences(card: Card, limit: int = 2) -> list[str]:
+    """The card's opening sentences, for 'what is this action about' with no description field."""
+    title = fold(card.title)
+    found = []
+    for sentence in sentences(card.text):
+        folded = fold(sentence)
+        if len(sentence) < 25 or folded in title or title in folded or fold(card.id) in folded:
+            continue
+        found.append(
+            sentence
+            if len(sentence) <= _MAX_SENTENCE_CHARS
+            else sentence[:_MAX_SENTENCE_CHARS].rsplit(" ", 1)[0] + " …"
+        )
+        if len(found) == limit:
+            break
+    return found
+
+
+def budget_lines(card: Card, plan: QuestionPlan) -> tuple[list[BudgetLine], bool]:
+    """Cells for the asked row, column and year. The flag says the asked column was missing."""
+    rows = [r for r in card.fields.budget if _row_matches(r, plan)]
+    lines: list[BudgetLine] = []
+    column_missing = False
+    for row in rows:
+        cells = [c for c in row.cells if c.raw.strip() and _year_matches(c, plan.years)]
+        cells = [c for c in cells if _is_percent(c) == plan.wants_percent] or cells
+        if plan.budget_column:
+            chosen = [c for c in cells if plan.budget_column in fold(c.column)]
+            # "budget" is also the everyday word for money: only a named column can be missing.
+            column_missing = column_missing or (not chosen and plan.budget_column != "budget")
+            cells = chosen or cells
+        lines += [
+            BudgetLine(_row_label(row), c.column, c.raw.strip(), row.is_income) for c in cells
+        ]
+    return lines, column_missing and bool(lines)
+
+
+def _row_label(row: BudgetRow) -> str:
+    return f"{row.section} – {row.label}" if row.section and row.section != row.label else row.label
+
+
+def _row_matches(row: BudgetRow, plan: QuestionPlan) -> bool:
+    label = fold(row.label)
+    if plan.budget_row in label:
+        return True
+    # Documents without row labels (Aalst) print one expense row.
+    return plan.budget_row == "uitgaven" and not row.is_income and "saldo" not in label
+
+
+def _year_matches(cell: BudgetCell, years: Sequence[int]) -> bool:
+    if not years:
+        return True
+    year = cell.year if cell.year is not None else _year_in(cell.column)
+    return year is None or year in years
+
+
+def _year_in(text: str) -> int | None:
+    match = re.search(r"(?:19|20)\d{2}", text)
+    return int(match.group(0)) if match else None
+
+
+def _is_percent(cell: BudgetCell) -> bool:
+    return "%" in cell.column
+
+
+def shared_budget_partners(card: Card, siblings: Sequence[Card]) -> list[Card]:
+    """Other cards with the same MJP code and the very same amounts: one budget, not two."""
+    if not card.fields.mjp_code or not card.fields.budget:
+        return []
+    own = _amounts(card)
+    if not own:
+        return []
+    return [
+        other
+        for other in siblings
+        if other.key != card.key
+        and other.fields.mjp_code
+        and fold(other.fields.mjp_code) == fold(card.fields.mjp_code)
+        and _amounts(other) == own
+    ]
+
+
+def _amounts(card: Card) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (cell.column, str(cell.amount))
+        for row in card.fields.budget
+        for cell in row.cells
+        if cell.amount is not None
+    )

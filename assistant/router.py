@@ -1,0 +1,118 @@
+"""Question-kind router: what is asked, about which cards, years, columns and fields.
+
+Rules live in `prompts/router.yaml`; this module only applies them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from actiewijzer.assistant.followup import RewrittenQuestion
+from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.rules import RouterRules
+from actiewijzer.assistant.text import content_words, fold
+from pydantic import BaseModel, Field
+
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
+
+
+class QuestionPlan(BaseModel):
+    question: str  # as asked
+    text: str  # what is answered: instructions removed, follow-up context added
+    kind: QuestionKind
+    is_follow_up: bool = False
+    had_instructions: bool = False  # the message also tried to steer the assistant
+    named_ids: list[str] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    status_matches: list[str] = Field(default_factory=list)  # substrings of the status field
+    status_word: str | None = None
+    fields: list[str] = Field(default_factory=list)
+    budget_column: str | None = None  # a word the printed column label contains
+    budget_row: str = "uitgaven"
+    wants_percent: bool = False
+    topic_words: list[str] = Field(default_factory=list)
+
+
+def strip_instructions(question: str, rules: RouterRules) -> tuple[str, bool]:
+    """Drop the sentences that try to steer the assistant; keep any real question."""
+    parts = _SENTENCE.split(question.strip())
+    kept = [p for p in parts if not any(pattern.search(p) for pattern in rules.adversarial)]
+    return " ".join(kept).strip(), len(kept) < len(parts)
+
+
+def _kind_words(text: str, rules: RouterRules) -> set[str]:
+    return {kind for kind, words in rules.kinds.items() if words.matches(text)}
+
+
+def classify(
+    text: str, named_ids: Sequence[str], years: Sequence[int], rules: RouterRules
+) -> QuestionKind:
+    found = _kind_words(text, rules)
+    if "compare" in found or (named_ids and len(set(years)) > 1):
+        return QuestionKind.COMPARE
+    if "budget" in found:
+        return QuestionKind.BUDGET
+    if "status" in found and (not named_ids or "topic" in found):
+        return QuestionKind.STATUS
+    if "topic" in found and not named_ids:
+        return QuestionKind.TOPIC
+    return QuestionKind.FACT
+
+
+def _status_request(text: str, rules: RouterRules) -> tuple[str | None, list[str]]:
+    folded = fold(text)
+    # Longest name first: "niet gestart" before "gestart".
+    for word in sorted(rules.status_values, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(fold(word))}", folded):
+            return word, [fold(value) for value in rules.status_values[word]]
+    return None, []
+
+
+def _pick(table: dict[str, str], text: str) -> str | None:
+    folded_words = set(re.findall(r"\w+", fold(text)))
+    return next((value for key, value in table.items() if fold(key) in folded_words), None)
+
+
+def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRules) -> QuestionPlan:
+    own_text, had_instructions = strip_instructions(rewritten.text, rules)
+    asked, _ = strip_instructions(question, rules)
+    named_ids = list(dict.fromkeys(rules.ids_in(own_text)))
+    years = sorted({int(y) for y in _YEAR.findall(asked or own_text)})
+    if not years and rewritten.is_follow_up:
+        years = sorted({int(y) for y in _YEAR.findall(own_text)})
+    # A follow-up is classified by its own words, else by the question it follows.
+    kind = classify(asked, named_ids, years, rules)
+    if rewritten.is_follow_up and not _kind_words(asked, rules) and rewritten.previous_question:
+        kind = classify(rewritten.previous_question, named_ids, years, rules)
+        if kind is QuestionKind.TOPIC and rewritten.carried:
+            kind = QuestionKind.FACT
+    status_word, status_matches = _status_request(asked, rules)
+    noise = rules.stopword_set | rules.topic_noise_set
+    # Words that say what is asked (budget, trekker, ...) are not what it is about.
+    asking = [*rules.kind_keywords.values(), *rules.field_keywords.values()]
+    kind_words = {fold(w.rstrip("*")) for words in asking for w in words}
+    without_ids = asked
+    for card_id in rules.ids_in(asked):
+        without_ids = without_ids.replace(card_id, " ")
+    topic = [
+        w
+        for w in content_words(without_ids, noise)
+        if w not in kind_words and not any(w.startswith(k) for k in kind_words if len(k) >= 6)
+    ]
+    return QuestionPlan(
+        question=question,
+        text=own_text,
+        kind=kind,
+        is_follow_up=rewritten.is_follow_up,
+        had_instructions=had_instructions,
+        named_ids=named_ids,
+        years=years,
+        status_matches=status_matches,
+        status_word=status_word,
+        fields=[name for name, words in rules.fields.items() if words.matches(asked)],
+        budget_column=_pick(rules.budget_columns, asked),
+        budget_row=_pick(rules.budget_rows, asked) or rules.default_budget_row,
+        wants_percent=any(w in fold(asked) for w in rules.percent_words),
+        topic_words=topic,
+    )

@@ -1,0 +1,95 @@
+"""The question-understanding rules of `prompts/router.yaml`, as a typed object."""
+
+from __future__ import annotations
+
+import re
+from functools import cache, cached_property
+
+from actiewijzer.assistant.resources import load_yaml
+from actiewijzer.assistant.text import fold
+from pydantic import BaseModel, ConfigDict
+
+
+class WordList:
+    """Words and phrases; a trailing `*` makes a prefix. Matched on accent-folded lowercase text."""
+
+    def __init__(self, words: list[str]) -> None:
+        parts = []
+        for word in words:
+            folded = re.escape(fold(word.rstrip("*")))
+            tail = r"\w*" if word.endswith("*") else r"(?!\w)"
+            head = r"(?<!\w)" if folded[:1].isalnum() else ""
+            parts.append(head + folded + tail)
+        self._pattern = re.compile("|".join(parts) or r"(?!x)x")
+
+    def found(self, text: str) -> list[str]:
+        return [match.group(0) for match in self._pattern.finditer(fold(text))]
+
+    def matches(self, text: str) -> bool:
+        return self._pattern.search(fold(text)) is not None
+
+
+class RouterRules(BaseModel):
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    adversarial_patterns: list[str]
+    out_of_scope_patterns: list[str]
+    domain_words: list[str]
+    min_vocabulary_coverage: float
+    kind_keywords: dict[str, list[str]]
+    status_values: dict[str, list[str]]
+    budget_columns: dict[str, str]
+    budget_rows: dict[str, str]
+    default_budget_row: str
+    percent_words: list[str]
+    field_keywords: dict[str, list[str]]
+    follow_up_openings: list[str]
+    follow_up_pointers: list[str]
+    follow_up_max_content_words: int
+    stopwords: list[str]
+    topic_noise: list[str]
+    id_patterns: list[str]
+
+    @cached_property
+    def adversarial(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.adversarial_patterns]
+
+    @cached_property
+    def out_of_scope(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.out_of_scope_patterns]
+
+    @cached_property
+    def ids(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.id_patterns]
+
+    def ids_in(self, text: str) -> list[str]:
+        return [m.group(0) for pattern in self.ids for m in pattern.finditer(text)]
+
+    @cached_property
+    def domain(self) -> WordList:
+        return WordList(self.domain_words)
+
+    @cached_property
+    def kinds(self) -> dict[str, WordList]:
+        return {kind: WordList(words) for kind, words in self.kind_keywords.items()}
+
+    @cached_property
+    def fields(self) -> dict[str, WordList]:
+        return {name: WordList(words) for name, words in self.field_keywords.items()}
+
+    @cached_property
+    def pointers(self) -> WordList:
+        return WordList(self.follow_up_pointers)
+
+    @cached_property
+    def stopword_set(self) -> frozenset[str]:
+        return frozenset(fold(word) for word in self.stopwords)
+
+    @cached_property
+    def topic_noise_set(self) -> frozenset[str]:
+        return frozenset(fold(word) for word in self.topic_noise)
+
+
+@cache
+def router_rules() -> RouterRules:
+    return RouterRules.model_validate(load_yaml("router.yaml"))

@@ -1,0 +1,101 @@
+"""Small text helpers: accent folding, content words, sentences, figures and their normal form."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+import Stemmer
+
+_WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
+# PDF text breaks sentences over lines; a blank line or a bullet ends a block.
+_BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9„\"(])")
+_BULLETS = re.compile(r"^[\s●•▪■\uf0b7\-–]+")
+
+# A separator between digit groups, but not after decimals: "0,96 916" are two table cells.
+_THOUSANDS = re.compile(r"(?<=\d)(?<!,\d)(?<!,\d\d)[.\s\u00a0\u202f](?=\d{3}(?!\d))")
+_CURRENCY = re.compile(r"\s*(?:€|\beuro\b|\beur\b)\s*", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+
+# What an answer must never invent: amounts, percentages, dates, years and counts.
+FIGURE = re.compile(
+    r"-?\d{1,3}(?:[.\s\u00a0\u202f]\d{3})+(?:,\d+)?(?!\d)"  # 1.174.330,99 / 11 114,35
+    r"|-?\d+,\d+"  # 35,95
+    r"|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b"  # 31/12/2025, 01-01-2020
+    r"|\b\d+(?:\s?%)"  # 80 %
+    r"|(?<![\w/.-])\d+(?![\w/.-]*\d)"  # 2020, 19, 5 (not part of an id such as 01/11/SAP/01)
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: 'Geïnvesteerd' -> 'geinvesteerd'."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@cache
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+def words(text: str) -> list[str]:
+    return [match.group(0).strip("'’-") for match in _WORD.finditer(fold(text))]
+
+
+def stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+def content_words(text: str, stopwords: Iterable[str] = ()) -> list[str]:
+    """The words that carry meaning: no stopwords, no bare numbers, at least 3 letters."""
+    skip = set(stopwords)
+    return [w for w in words(text) if len(w) >= 3 and w not in skip and not w.isdigit()]
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in words(text) if len(w) >= 3}
+
+
+def word_in_text(word: str, folded_text: str, text_stems: set[str]) -> bool:
+    """A question word is in a card when its stem is, or (long words) inside a compound."""
+    return stem(word) in text_stems or (len(word) >= 6 and word in folded_text)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a card, with PDF line breaks inside a sentence undone."""
+    found: list[str] = []
+    for block in _BLOCK_BREAK.split(text):
+        joined = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        joined = _BULLETS.sub("", joined).strip()
+        found.extend(part.strip() for part in _SENTENCE_END.split(joined) if part.strip())
+    return found
+
+
+def normalise_figures(text: str) -> str:
+    """'102 252,02', '102.252,02 EUR' and '€ 102252,02' share one form."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _CURRENCY.sub(" ", text)
+    previous = None
+    while previous != text:  # each pass joins one separator between two digit groups
+        previous = text
+        text = _THOUSANDS.sub("", text)
+    text = re.sub(r"(?<=\d)\s+%", "%", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def figures_in(text: str) -> list[str]:
+    return [match.group(0).strip() for match in FIGURE.finditer(text)]
+
+
+def figure_in(figure: str, normalised_haystack: str) -> bool:
+    """Is this figure printed in the haystack, as a whole figure (not '5' inside '2025')?"""
+    wanted = re.escape(normalise_figures(figure))
+    return re.search(rf"(?<![\d,]){wanted}(?![\d]|,\d)", normalised_haystack) is not None
+
+
+def truncate(text: str, limit: int) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

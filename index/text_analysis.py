@@ -1,0 +1,219 @@
+"""Dutch text to search terms: folding, stemming, compound splitting and typo correction.
+
+Dutch glues words together ("kinderarmoede", "woonatelier") where a question may write them apart
+("armoede bij kinderen"), and people misspell ("huurkontrakt"). Both sides therefore index the
+stem of each word plus the stems of its compound parts, and the query side also maps unknown
+words to the nearest corpus word. The parts come from the corpus' own vocabulary, so the splitter
+needs no dictionary and adapts to user documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_DUTCH
+from rapidfuzz import fuzz, process
+
+_WORD = re.compile(r"[a-z]+|[0-9]+")
+# "dak- en thuisloosheid", "kinder- of jeugdwerk": the first word borrows the second one's tail.
+_ELLIPSIS = re.compile(r"\b([a-z]{2,})- (?:en|of|tot|and) ([a-z]{6,})\b")
+# Words that carry no topic in questions about plans, on top of the usual function words.
+_QUESTION_WORDS = frozenset(
+    [
+        "welke",
+        "welk",
+        "wanneer",
+        "waarom",
+        "hoeveel",
+        "wie",
+        "waar",
+        "hoe",
+        "wat",
+        "zijn",
+        "is",
+        "er",
+        "bestaat",
+        "bestaan",
+        "gebeurt",
+        "gebeurde",
+        "staat",
+        "stond",
+        "graag",
+        "kunt",
+        "kun",
+        "zeg",
+        "geef",
+        "toon",
+        "noem",
+        "alle",
+    ]
+)
+STOPWORDS = frozenset(STOPWORDS_DUTCH) | _QUESTION_WORDS
+
+# Interfixes Dutch puts between compound parts: stad+s+bestuur, kind+er+opvang, boek+en+kast.
+_LINKS = ("", "s", "e", "en", "er")
+MIN_PART = 4
+MIN_COMPOUND = 8
+# A typo correction must be this similar (rapidfuzz ratio, 0-100) to the corpus word.
+FUZZY_CUTOFF = 82.0
+MIN_FUZZY_LEN = 5
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents so 'financiële' and 'financiele' meet."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(fold(text))
+
+
+class DutchStemmer:
+    def __init__(self) -> None:
+        self._stemmer = Stemmer.Stemmer("dutch")
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one stemmer per index, lives as long as it
+    def stem(self, word: str) -> str:
+        return word if word.isdigit() else self._stemmer.stemWord(word)
+
+
+class Decompounder:
+    """Split a long word into known corpus words: 'kinderarmoede' -> ['kinder', 'armoede']."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        self._known = frozenset(w for w in vocabulary if len(w) >= MIN_PART and w.isalpha())
+
+    def is_known(self, word: str) -> bool:
+        return word in self._known
+
+    def split(self, word: str) -> list[str]:
+        """Best split into two or more parts, also for words the corpus uses whole."""
+        if len(word) < MIN_COMPOUND or not word.isalpha():
+            return []
+        best = min(self._two_or_more(word), key=_cost, default=None)
+        return list(best) if best else []
+
+    def _two_or_more(self, word: str) -> list[tuple[str, ...]]:
+        splits: list[tuple[str, ...]] = []
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, rest = word[:cut], word[cut:]
+            if head not in self._known:
+                continue
+            for link in _LINKS:
+                if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
+                    tail = self._segment(rest[len(link) :])
+                    if tail is not None:
+                        splits.append((head, *tail))
+        return splits
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one decompounder per index, lives as long as it
+    def _segment(self, word: str) -> tuple[str, ...] | None:
+        """Fewest known parts covering `word` (the word itself when known), or None."""
+        if word in self._known:
+            return (word,)
+        return min(self._two_or_more(word), key=_cost, default=None)
+
+
+def _cost(parts: tuple[str, ...]) -> tuple[int, int]:
+    # Fewer parts first; then the longest shortest part, which avoids spurious short splits.
+    return (len(parts), -min(map(len, parts)))
+
+
+class SpellingCorrector:
+    """Map a word the corpus never uses to the closest word it does use."""
+
+    def __init__(self, vocabulary: Counter[str]) -> None:
+        self._counts = vocabulary
+        self._choices = [w for w in vocabulary if len(w) >= MIN_FUZZY_LEN - 1 and w.isalpha()]
+
+    def correct(self, word: str, limit: int = 1) -> list[str]:
+        if len(word) < MIN_FUZZY_LEN or not word.isalpha() or not self._choices:
+            return []
+        matches = process.extract(
+            word, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit + 3
+        )
+        # Equal similarity: prefer the word the corpus uses more (a real word, not a PDF break).
+        ranked = sorted(matches, key=lambda m: (-m[1], -self._counts[m[0]]))
+        return [m[0] for m in ranked[:limit]]
+
+
+class Analyzer:
+    """Turns card text and questions into the same kind of BM25 terms."""
+
+    def __init__(self, corpus_texts: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        for text in corpus_texts:
+            counts.update(words(text))
+        self.vocabulary = counts
+        self.stemmer = DutchStemmer()
+        # Stems join the known parts: "kinder" (from "kinderen") is the head of "kinderarmoede".
+        stems = {self.stemmer.stem(w) for w in counts}
+        self.decompounder = Decompounder([*counts, *stems])
+        self.corrector = SpellingCorrector(counts)
+
+    def _terms(self, word: str) -> list[str]:
+        terms = [self.stemmer.stem(word)]
+        terms.extend(self.stemmer.stem(part) for part in self.decompounder.split(word))
+        return terms
+
+    def index_terms(self, text: str) -> list[str]:
+        terms: list[str] = []
+        for word in words(text) + self._completed_ellipses(text):
+            if word not in STOPWORDS:
+                terms.extend(self._terms(word))
+        return terms
+
+    def _completed_ellipses(self, text: str) -> list[str]:
+        """'dak- en thuisloosheid' also says 'dakloosheid': the shared tail is the last part."""
+        completed: list[str] = []
+        for first, second in _ELLIPSIS.findall(fold(text)):
+            parts = self.decompounder.split(second)
+            if parts:
+                completed.append(first + parts[-1])
+                continue
+            # The tail need not be a word of its own ("thuis|loosheid"): a known head will do.
+            for cut in range(MIN_PART, len(second) - 3):
+                if self.decompounder.is_known(second[:cut]):
+                    completed.append(first + second[cut:])
+                    break
+        return completed
+
+    def query_terms(self, text: str) -> list[str]:
+        """Like index_terms, but unknown words also bring their corrected spellings."""
+        return list(self._query_terms(text))
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one analyzer per index, lives as long as it
+    def _query_terms(self, text: str) -> tuple[str, ...]:
+        terms: list[str] = []
+        for word in dict.fromkeys(words(text)):
+            if word in STOPWORDS:
+                continue
+            terms.extend(dict.fromkeys(self._terms(word)))
+            if word not in self.vocabulary and not self.decompounder.split(word):
+                for fixed in self._corrections(word):
+                    terms.extend(t for t in self._terms(fixed) if t not in terms)
+        return tuple(terms)
+
+    def _corrections(self, word: str) -> list[str]:
+        fixed = self.corrector.correct(word)
+        if fixed:
+            return fixed
+        # A typo inside a compound ('huurkontrakt'): keep the known head and/or tail,
+        # and correct the other part when the corpus has something close to it.
+        for cut in range(len(word) - MIN_PART + 1, MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if self.decompounder.is_known(head):
+                return [head, *self.corrector.correct(tail, limit=1)]
+        for cut in range(1, len(word) - MIN_PART + 1):
+            head, tail = word[:cut], word[cut:]
+            if self.decompounder.is_known(tail):
+                return [*self.corrector.correct(head, limit=1), tail]
+        return []
