@@ -146,6 +146,9 @@ class Assistant:
 
     def _refusal(self, plan: QuestionPlan) -> Draft | None:
         """Instructions with no real question, or a question about something else entirely."""
+        if any(pattern.search(plan.question) for pattern in self.rules.privacy):
+            plan.kind = QuestionKind.ADVERSARIAL
+            return Draft(text=phrases().say("refusal_privacy"), refused=True)
         if plan.had_instructions and (
             not plan.text.strip() or not in_scope(plan.text, self.rules, self.vocabulary)
         ):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import content_words, fold, sentences, stem
 from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card
 
@@ -41,6 +42,11 @@ def field_values(card: Card, names: Sequence[str]) -> list[FieldValue]:
 
 
 def _field_text(card: Card, name: str) -> FieldValue | None:
+    labels = router_rules().other_field_labels.get(name)
+    if labels is not None:
+        # A field the document prints under its own label ("Budgettair engagement").
+        found = [v.strip() for k, v in card.fields.other.items() if labels.matches(k) and v.strip()]
+        return FieldValue(name, "; ".join(found)) if found else None
     value = getattr(card.fields, name, None)
     if name == "mijlpalen":
         text = "; ".join(f"{m.year}: {m.text}" for m in card.fields.mijlpalen)
@@ -58,34 +64,6 @@ def milestones_for(card: Card, years: Sequence[int]) -> list[FieldValue]:
         for m in card.fields.mijlpalen
         if any(y in m.year for y in wanted)
     ]
-
-
-def best_sentences(
-    card: Card, plan: QuestionPlan, stopwords: frozenset[str], limit: int = 2
-) -> list[str]:
-    """Sentences sharing the most question words; numbers count extra for 'hoeveel/wanneer'."""
-    question_stems = {stem(w) for w in content_words(plan.text, stopwords)}
-    question_stems -= {stem(w) for w in content_words(card.id, ())}
-    if not question_stems:
-        return []
-    wants_number = any(
-        w in fold(plan.question) for w in ("hoeveel", "wanneer", "aantal", "welk jaar")
-    )
-    scored = []
-    title = fold(card.title)
-    for position, sentence in enumerate(sentences(card.text)):
-        too_short = len(sentence.split()) < _MIN_SENTENCE_WORDS
-        if too_short or len(sentence) > _MAX_SENTENCE_CHARS or fold(sentence) in title:
-            continue
-        sentence_stems = {stem(w) for w in content_words(sentence, stopwords)}
-        overlap = len(question_stems & sentence_stems)
-        if not overlap:
-            continue
-        bonus = 0.5 if wants_number and _NUMBER.search(sentence) else 0.0
-        bonus += 0.5 * sum(str(y) in sentence for y in plan.years)
-        scored.append((overlap + bonus, -position, sentence))
-    scored.sort(reverse=True)
-    return [sentence for _, _, sentence in scored[:limit]]
 
 
 def lead_sentences(card: Card, limit: int = 2) -> list[str]:
@@ -106,18 +84,23 @@ def lead_sentences(card: Card, limit: int = 2) -> list[str]:
     return found
 
 
-def budget_lines(card: Card, plan: QuestionPlan) -> tuple[list[BudgetLine], bool]:
-    """Cells for the asked row, column and year. The flag says the asked column was missing."""
+def budget_lines(
+    card: Card, plan: QuestionPlan, years: Sequence[int] | None = None
+) -> tuple[list[BudgetLine], bool]:
+    """Cells for the asked row, columns and year. The flag says an asked column was missing."""
+    years = plan.years if years is None else years
     rows = [r for r in card.fields.budget if _row_matches(r, plan)]
     lines: list[BudgetLine] = []
     column_missing = False
     for row in rows:
-        cells = [c for c in row.cells if c.raw.strip() and _year_matches(c, plan.years)]
+        cells = [c for c in row.cells if c.raw.strip() and _year_matches(c, years)]
         cells = [c for c in cells if _is_percent(c) == plan.wants_percent] or cells
-        if plan.budget_column:
-            chosen = [c for c in cells if plan.budget_column in fold(c.column)]
+        if plan.budget_columns:
+            chosen = [c for c in cells if any(w in fold(c.column) for w in plan.budget_columns)]
             # "budget" is also the everyday word for money: only a named column can be missing.
-            column_missing = column_missing or (not chosen and plan.budget_column != "budget")
+            column_missing = column_missing or (
+                not chosen and plan.budget_columns != ["budget"]
+            )
             cells = chosen or cells
         lines += [
             BudgetLine(_row_label(row), c.column, c.raw.strip(), row.is_income) for c in cells
@@ -130,9 +113,9 @@ def _row_label(row: BudgetRow) -> str:
 
 
 def _row_matches(row: BudgetRow, plan: QuestionPlan) -> bool:
-    label = fold(row.label)
+    label = fold(f"{row.section or ''} {row.label}")
     if plan.budget_row in label:
-        return True
+        return plan.budget_row != "uitgaven" or not row.is_income
     # Documents without row labels (Aalst) print one expense row.
     return plan.budget_row == "uitgaven" and not row.is_income and "saldo" not in label
 

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
 from actiewijzer.assistant.evidence import (
-    best_sentences,
     budget_lines,
     field_values,
     lead_sentences,
@@ -17,14 +16,25 @@ from actiewijzer.assistant.evidence import (
     shared_budget_partners,
 )
 from actiewijzer.assistant.models import Citation, QuestionKind
+from actiewijzer.assistant.ranking import best_lines, has_type, holds_answer
+from actiewijzer.assistant.retrieval import document_years
 from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import truncate
+from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
+CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of figure
+_GENERIC = ("description", "korte_inhoud")
 MAX_LIST = 12
 _FIELD_CHARS = 300
+
+
+def years_for(found: FoundCard, years: list[int]) -> list[int]:
+    """In a comparison each card answers for the years its document covers or prints."""
+    covered = [y for y in years if y in document_years(found.document)]
+    return covered or [y for y in years if str(y) in found.card.text] or years
 
 
 class ExtractiveBackend:
@@ -42,6 +52,8 @@ class ExtractiveBackend:
 
     def compose(self, task: AnswerTask) -> Draft:
         plan, retrieved = task.plan, task.retrieved
+        if retrieved.missing_places:
+            return self.unknown_place(task)
         if not retrieved.answerable:
             return self.not_in_documents(task)
         lines: list[str] = []
@@ -54,84 +66,111 @@ class ExtractiveBackend:
             self._topic_list(task, lines, citations)
         else:
             cards = self._cards_to_answer(task)
-            if len({f.card.doc for f in cards}) > 1 and plan.named_ids:
-                lines.append(self.phrases.say("compare_intro"))
+            if not cards:
+                return self.not_in_documents(task, retrieved.cards[:1])
+            if len({f.card.doc for f in cards}) > 1:
+                lines.append(self.phrases.say("compare_intro_cards"))
             for found in cards:
-                self._card_answer(task, found, lines, citations)
+                self._card_answer(task, found, lines, citations, len(cards) > 1)
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
 
-    def not_in_documents(self, task: AnswerTask) -> Draft:
-        retrieved = task.retrieved
+    def not_in_documents(self, task: AnswerTask, nearest: list[FoundCard] | None = None) -> Draft:
+        nearest = task.retrieved.nearest if nearest is None else nearest
         lines = [self.phrases.say("not_in_documents")]
         citations = []
-        if retrieved.nearest:
+        if nearest:
             lines.append(self.phrases.say("nearest_intro"))
-            for found in retrieved.nearest:
+            for found in nearest:
                 lines.append(self.phrases.say("nearest_line", ref=card_ref(found)))
                 citations.append(citation_for(found))
         return Draft(text="\n".join(lines), citations=citations, refused=True)
 
+    def unknown_place(self, task: AnswerTask) -> Draft:
+        places = sorted({m for d in task.source.documents() for m in d.municipalities})
+        text = self.phrases.say(
+            "missing_place",
+            place=", ".join(task.retrieved.missing_places),
+            places=", ".join(places),
+        )
+        return Draft(text=text, refused=True)
+
     # --- kinds ----------------------------------------------------------------------------
 
     def _cards_to_answer(self, task: AnswerTask) -> list[FoundCard]:
+        """One card answers, unless the question compares or names several numbers."""
         cards = task.retrieved.cards
-        if task.plan.named_ids or task.plan.kind is QuestionKind.COMPARE:
-            # One card per document (the same number means another action in another year).
+        if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1:
             per_doc: dict[str, FoundCard] = {}
             for found in cards:
                 per_doc.setdefault(f"{found.card.doc}::{found.card.id}", found)
-            return list(per_doc.values())[: MAX_CARDS_PER_ANSWER + 1]
-        return cards[:1] if cards else []
+            wanted = max(2, len(task.plan.named_ids), len(task.plan.years))
+            return list(per_doc.values())[: min(wanted, MAX_CARDS_PER_ANSWER)]
+        return [chosen] if (chosen := self._answering_card(task)) else []
+
+    def _answering_card(self, task: AnswerTask) -> FoundCard | None:
+        """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""
+        plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
+        if not plan.answer_type or plan.kind is QuestionKind.BUDGET:
+            return cards[0] if cards else None
+        stop = self.rules.stopword_set
+        return next((f for f in cards if holds_answer(f.card, plan, stop)), None)
 
     def _card_answer(
-        self, task: AnswerTask, found: FoundCard, lines: list[str], citations: list[Citation]
+        self,
+        task: AnswerTask,
+        found: FoundCard,
+        lines: list[str],
+        citations: list[Citation],
+        several: bool,
     ) -> None:
         plan = task.plan
+        years = years_for(found, plan.years) if several else plan.years
         quotes: list[str] = []
-        if plan.kind is QuestionKind.BUDGET or (
-            plan.kind is QuestionKind.COMPARE and found.card.fields.budget
-        ):
-            cited_partners: list[Citation] = []
-            quotes = self._budget(task, found, lines, cited_partners)
-            citations.append(citation_for(found, quotes))
-            citations.extend(c for c in cited_partners if c.id not in {x.id for x in citations})
-            return
-        quotes = self._facts(task, found, lines)
-        citations.append(citation_for(found, quotes))
+        position = len(citations)  # the card before the cards it shares a budget with
+        if plan.kind is QuestionKind.BUDGET or (several and found.card.fields.budget):
+            quotes = self._budget(task, found, lines, citations, years)
+            if several:
+                quotes += self._facts(task, found, [], years, intro=False)
+        else:
+            lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
+            quotes = self._facts(task, found, lines, years)
+        citations.insert(position, citation_for(found, quotes))
 
-    def _facts(self, task: AnswerTask, found: FoundCard, lines: list[str]) -> list[str]:
-        plan, card = task.plan, found.card
-        lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
+    def _field_lines(self, card: Card, names: list[str], lines: list[str]) -> list[str]:
         labels = self.phrases.table("field_labels")
-        values = field_values(
-            card, plan.fields or ["status"] if plan.kind is QuestionKind.STATUS else plan.fields
-        )
-        if plan.years:
-            values += milestones_for(card, plan.years)
         quotes = []
-        for value in values:
+        for value in field_values(card, names):
             text = truncate(value.value, _FIELD_CHARS)
-            lines.append(
-                self.phrases.say("field_line", label=labels.get(value.name, value.name), value=text)
-            )
+            label = labels.get(value.name, value.name)
+            lines.append(self.phrases.say("field_line", label=label, value=text))
             quotes.append(text)
-        limit = 1 if values else 2
-        for sentence in best_sentences(card, plan, self.rules.stopword_set, limit=limit):
-            if sentence not in quotes:
-                lines.append(self.phrases.say("fact_line", text=sentence))
-                quotes.append(sentence)
-        if not quotes:
-            fallback = field_values(card, ["description", "korte_inhoud"])
-            for value in fallback[:1]:
+        return quotes
+
+    def _facts(
+        self,
+        task: AnswerTask,
+        found: FoundCard,
+        lines: list[str],
+        years: list[int],
+        intro: bool = True,
+    ) -> list[str]:
+        plan, card = task.plan, found.card
+        specific = [f for f in plan.fields if f not in _GENERIC]
+        quotes = self._field_lines(card, specific, lines)
+        if years:
+            for value in milestones_for(card, years):
                 text = truncate(value.value, _FIELD_CHARS)
-                lines.append(
-                    self.phrases.say(
-                        "field_line", label=labels.get(value.name, value.name), value=text
-                    )
-                )
+                lines.append(self.phrases.say("field_line", label="Mijlpaal", value=text))
                 quotes.append(text)
+        limit = 1 if quotes and not plan.answer_type else 2
+        for line in best_lines(card, plan, self.rules.stopword_set, limit, years):
+            if line.text not in quotes:
+                lines.append(self.phrases.say("fact_line", text=line.text))
+                quotes.append(line.text)
+        if not quotes:
+            quotes = self._field_lines(card, ["description", "korte_inhoud"][:1], lines)
         if not quotes:
             for sentence in lead_sentences(card):
                 lines.append(self.phrases.say("fact_line", text=sentence))
@@ -139,16 +178,22 @@ class ExtractiveBackend:
         return quotes
 
     def _budget(
-        self, task: AnswerTask, found: FoundCard, lines: list[str], citations: list[Citation]
+        self,
+        task: AnswerTask,
+        found: FoundCard,
+        lines: list[str],
+        citations: list[Citation],
+        years: list[int],
     ) -> list[str]:
         card = found.card
-        budget, column_missing = budget_lines(card, task.plan)
+        budget, column_missing = budget_lines(card, task.plan, years)
+        extra = [f for f in task.plan.fields if f not in _GENERIC and f != "budget_notes"]
         if not budget:
-            lines.append(self.phrases.say("budget_none", ref=card_ref(found)))
-            return []
+            return self._budget_elsewhere(task, found, lines, citations, years, extra)
         lines.append(self.phrases.say("budget_intro", ref=card_ref(found)))
         if column_missing:
-            lines.append(self.phrases.say("budget_column_missing", wanted=task.plan.budget_column))
+            wanted = ", ".join(task.plan.budget_columns)
+            lines.append(self.phrases.say("budget_column_missing", wanted=wanted))
         quotes = []
         for line in budget:
             lines.append(
@@ -157,6 +202,7 @@ class ExtractiveBackend:
             quotes.append(f"{line.row} {line.column} {line.raw}")
         if any(line.is_income for line in budget):
             lines.append(self.phrases.say("budget_income_note"))
+        quotes += self._field_lines(card, extra, lines)
         partners = [
             related
             for related in task.retrieved.related
@@ -168,6 +214,46 @@ class ExtractiveBackend:
             lines.append(self.phrases.say("budget_shared", others=others, mjp=card.fields.mjp_code))
             citations.extend(citation_for(p, [card.fields.mjp_code or ""]) for p in partners)
         return quotes
+
+    def _budget_elsewhere(
+        self,
+        task: AnswerTask,
+        found: FoundCard,
+        lines: list[str],
+        citations: list[Citation],
+        years: list[int],
+        extra: list[str],
+    ) -> list[str]:
+        """No budget table: a labelled amount, a sentence with an amount, or the parent's table."""
+        card = found.card
+        lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
+        quotes = self._field_lines(card, ["budget_notes", *extra], lines)
+        money = task.plan.model_copy(update={"answer_type": "amount"})
+        for line in best_lines(card, money, self.rules.stopword_set, 2, years):
+            if has_type(line.text, "amount") and line.text not in quotes:
+                lines.append(self.phrases.say("fact_line", text=line.text))
+                quotes.append(line.text)
+        if any(has_type(q, "amount") for q in quotes):
+            return quotes
+        parent = self._parent(task, found)
+        if parent is not None and budget_lines(parent.card, task.plan, years)[0]:
+            task.retrieved.related.append(parent)
+            lines.append(self.phrases.say("budget_on_parent", ref=card_ref(parent)))
+            self._budget(task, parent, lines, citations, years)
+            citations.append(citation_for(parent, [parent.card.title]))
+            return quotes
+        lines.append(self.phrases.say("budget_none", ref=card_ref(found)))
+        return quotes
+
+    @staticmethod
+    def _parent(task: AnswerTask, found: FoundCard) -> FoundCard | None:
+        if not found.card.parent:
+            return None
+        try:
+            parent = task.source.get_card(found.card.doc, found.card.parent)
+        except LookupError:
+            return None
+        return FoundCard(parent, found.document, 0.0, found.context[1:])
 
     def _status_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         cards = task.retrieved.cards

@@ -17,6 +17,7 @@ class RewrittenQuestion(BaseModel):
     text: str  # what the rest of the assistant answers
     is_follow_up: bool = False
     carried: list[str] = Field(default_factory=list)  # ids and words taken from earlier turns
+    context_ids: list[str] = Field(default_factory=list)  # ids the previous answer names
     previous_question: str | None = None
 
 
@@ -47,9 +48,9 @@ def rewrite(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> R
     earlier_answers = [turn.content for turn in history if turn.role == "assistant"]
     previous = earlier_user[-1] if earlier_user else ""
     carried: list[str] = list(dict.fromkeys(rules.ids_in(previous)))
-    if not carried and earlier_answers:
-        # The first card the previous answer cites is what "dat" points at.
-        carried = rules.ids_in(earlier_answers[-1])[:1]
+    # The previous answer names the card "dat" points at, or a broader one around it
+    # ("Doelstelling 11.1"): a hint for retrieval, not a number the user asked for.
+    context_ids = rules.ids_in(earlier_answers[-1])[:2] if earlier_answers and not carried else []
     subject = previous
     if _YEAR.search(question):
         subject = _YEAR.sub("", subject)  # the new year replaces the old one
@@ -58,5 +59,9 @@ def rewrite(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> R
             subject = f"{subject} {card_id}"
     text = f"{question.strip()} ({' '.join(subject.split())})" if subject.strip() else question
     return RewrittenQuestion(
-        text=text, is_follow_up=True, carried=carried, previous_question=previous or None
+        text=text,
+        is_follow_up=True,
+        carried=carried,
+        context_ids=context_ids,
+        previous_question=previous or None,
     )

@@ -8,15 +8,15 @@ from collections.abc import Sequence
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
-from actiewijzer.assistant.text import fold, stems, word_in_text
+from actiewijzer.assistant.text import content_words, fold, stems, word_in_text
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
-TOPIC_SEARCH_K = 40
-TOPIC_MAX_CARDS = 15
+TOPIC_MAX_CARDS = 25
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
 
 
@@ -32,8 +32,10 @@ def document_years(info: DocumentInfo) -> set[int]:
     return set(found) | ({info.year} if info.year else set())
 
 
-def documents_in_scope(text: str, years: Sequence[int], docs: Sequence[DocumentInfo]) -> list[str]:
-    """Documents the question itself points at (by place or year); all when it names none."""
+def documents_in_scope(
+    text: str, years: Sequence[int], docs: Sequence[DocumentInfo], by_kind: bool = False
+) -> list[str]:
+    """Documents the question points at (by place, report kind or year); all when it names none."""
     folded = set(re.findall(r"[\w-]+", fold(text)))
     by_place = [
         d.doc
@@ -44,11 +46,32 @@ def documents_in_scope(text: str, years: Sequence[int], docs: Sequence[DocumentI
             and "vlaams" in fold(d.issuer)
         )
     ]
+    chosen = by_place or [d.doc for d in docs]
+    if by_kind:
+        kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(folded, d.report_kind)]
+        chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
-    chosen = (
-        [doc for doc in by_place if doc in by_year] if by_place and by_year else by_place or by_year
+    return [doc for doc in chosen if doc in by_year] or chosen
+
+
+def _names_kind(question_words: set[str], report_kind: str) -> bool:
+    """'evaluatierapport', 'evaluatie' and 'beleidsplan' name a report kind; 'plan' does not."""
+    kind_words = [w for w in re.findall(r"[\w-]+", fold(report_kind)) if len(w) >= 7]
+    return any(
+        q == k or (len(q) >= 7 and (k.startswith(q) or k.endswith(q)))
+        for q in question_words
+        for k in kind_words
     )
-    return chosen or [d.doc for d in docs]
+
+
+def prefer_years(found: Sequence[FoundCard], years: Sequence[int]) -> list[FoundCard]:
+    """Cards from a document covering the year; else cards printing it; else all of them."""
+    if not years:
+        return list(found)
+    asked = set(years)
+    covering = [f for f in found if document_years(f.document) & asked]
+    printing = [f for f in found if any(str(y) in f.card.text for y in asked)]
+    return covering or printing or list(found)
 
 
 class CardRetriever:
@@ -69,22 +92,90 @@ class CardRetriever:
         return self.with_shared_budgets(plan, self._retrieve(plan, filters))
 
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
-        scope = documents_in_scope(plan.text, plan.years, list(self.documents.values()))
-        if filters and filters.doc:
-            scope = [filters.doc]
+        docs = list(self.documents.values())
+        scope = [filters.doc] if filters and filters.doc else [d.doc for d in docs]
         id_cards = self.source.lookup_ids(plan.text)
         if id_cards or plan.named_ids:
-            return self._check_years(plan, self._by_ids(plan, scope, id_cards))
+            retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
+            return self._other_places(plan, retrieved, filters)
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
-            return Retrieved(cards=self._by_status(plan, scope))
+            listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
+            return Retrieved(cards=self._by_status(plan, [d for d in scope if d in listed]))
         if plan.kind is QuestionKind.TOPIC:
-            return self._topic(plan, scope, filters)
+            listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
+            return self._topic(plan, [d for d in scope if d in listed], filters)
         hits = self._search(plan.text, self.search_k, scope, filters)
-        if plan.kind is QuestionKind.BUDGET and hits:
-            hits = hits[:1]  # one budget line; more would invite adding up unrelated amounts
-        if plan.topic_words and not any(self._mentions(f.card, plan.topic_words) for f in hits[:5]):
+        hits = self._with_context(plan, hits)
+        if self._unknown_place(plan, hits):
+            return Retrieved(missing_places=plan.places)
+        words = self._answer_words(plan)
+        if words and not any(self._mentions(f.card, words) for f in hits[:5]):
             return Retrieved(missing_ids=[], nearest=hits[:2])
+        if plan.kind is QuestionKind.COMPARE:
+            return self._other_places(plan, self._per_year(plan, hits), filters)
         return self._check_years(plan, Retrieved(cards=hits))
+
+    def _answer_words(self, plan: QuestionPlan) -> list[str]:
+        """Topic words a hit must share; a follow-up also shares the earlier question's."""
+        if not plan.is_follow_up:
+            return plan.topic_words
+        return [*plan.topic_words, *content_words(plan.text, self._noise)]
+
+    @property
+    def _noise(self) -> frozenset[str]:
+        rules = router_rules()
+        return rules.stopword_set | rules.topic_noise_set
+
+    def _with_context(self, plan: QuestionPlan, hits: list[FoundCard]) -> list[FoundCard]:
+        """A follow-up stays with the card the previous answer named, or one inside it."""
+        context = [c for i in plan.context_ids for c in self.source.lookup_ids(i)]
+        if not context:
+            return hits
+        wanted = {id_key(i) for i in plan.context_ids}
+        context = [c for c in context if id_key(c.id) in wanted] or context
+        keys = {c.key for c in context}
+        inside = [
+            f
+            for f in hits[:8]
+            if f.key in keys or any(t.startswith(f"{c.id} ") for c in context for t in f.context)
+        ]
+        if inside:
+            return unique([*inside, *hits])
+        return unique([self.found(c) for c in context] + hits)
+
+    def _unknown_place(self, plan: QuestionPlan, hits: list[FoundCard]) -> bool:
+        """A place no document is about, that the best card does not mention either."""
+        known = {fold(m) for d in self.documents.values() for m in d.municipalities}
+        foreign = [p for p in plan.places if fold(p) not in known]
+        if not foreign:
+            return False
+        near = [fold(f.card.text) for f in hits[:3]]
+        return not all(any(fold(p) in text for text in near) for p in foreign)
+
+    def _per_year(self, plan: QuestionPlan, hits: list[FoundCard]) -> Retrieved:
+        """'in 2020 en in 2023': the same card number, once from the document for each year."""
+        if len(plan.years) < 2 or not hits:
+            return Retrieved(cards=hits)
+        same = [f for f in hits if id_key(f.card.id) == id_key(hits[0].card.id)]
+        chosen = [found for year in plan.years for found in prefer_years(same, [year])[:1]]
+        return Retrieved(cards=unique([*chosen, *hits]))
+
+    def _other_places(
+        self, plan: QuestionPlan, retrieved: Retrieved, filters: SearchFilters | None
+    ) -> Retrieved:
+        """A comparison naming two places gets the best card from each place's documents."""
+        if plan.kind is not QuestionKind.COMPARE or not retrieved.cards:
+            return retrieved
+        docs = list(self.documents.values())
+        named = documents_in_scope(plan.text, (), docs)
+        if len(named) == len(docs):
+            return retrieved
+        extra = []
+        for doc in named:
+            if not any(f.card.doc == doc for f in retrieved.cards):
+                extra += self._search(plan.text, 3, [doc], filters)[:1]
+        retrieved.cards = unique([*retrieved.cards[:1], *extra, *retrieved.cards[1:]])
+        return retrieved
 
     # --- strategies -------------------------------------------------------------------------
 
@@ -118,11 +209,15 @@ class CardRetriever:
         missing = [i for i in plan.named_ids if id_key(i) not in resolved]
         found = [self.found(c) for c in named]
         in_scope = [f for f in found if f.card.doc in scope]
+        places = documents_in_scope(plan.text, (), list(self.documents.values()))
+        in_scope = [f for f in in_scope if f.card.doc in places] or in_scope
         if found and not in_scope:
-            # The number exists, but not in the document or year the question names.
+            # The number exists, but not in the document the question names.
             return Retrieved(missing_ids=[], nearest=found)
         if missing and not in_scope:
             return Retrieved(missing_ids=missing, nearest=self._nearest(missing[0]))
+        if plan.kind is not QuestionKind.COMPARE:
+            in_scope = prefer_years(in_scope, plan.years)
         return Retrieved(cards=in_scope, missing_ids=missing)
 
     def _by_status(self, plan: QuestionPlan, scope: list[str]) -> list[FoundCard]:
@@ -138,16 +233,26 @@ class CardRetriever:
     def _topic(
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
     ) -> Retrieved:
-        hits = self._search(plan.text, max(TOPIC_SEARCH_K, self.search_k), scope, filters)
-        if not plan.topic_words:
+        hits = self._search(plan.text, None, scope, filters)
+        topic = self._topic_words(plan, scope)
+        if not topic:
             return Retrieved(cards=hits[: self.search_k])
-        matching = [f for f in hits if self._covers(f.card, plan.topic_words)]
+        matching = [f for f in hits if self._covers(f.card, topic)]
         if not matching:
             return Retrieved(nearest=hits[:2])
         return Retrieved(cards=matching[:TOPIC_MAX_CARDS])
 
+    def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
+        """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
+        naming = set()
+        for doc in scope:
+            info = self.documents[doc]
+            naming |= set(content_words(f"{info.label} {info.report_kind} {info.issuer}"))
+        words = self._answer_words(plan)
+        return list(dict.fromkeys(w for w in words if w not in naming))
+
     def _search(
-        self, text: str, k: int, scope: list[str], filters: SearchFilters | None
+        self, text: str, k: int | None, scope: list[str], filters: SearchFilters | None
     ) -> list[FoundCard]:
         narrowed = (filters or SearchFilters()).model_copy()
         if len(scope) == 1:

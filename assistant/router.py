@@ -14,7 +14,8 @@ from actiewijzer.assistant.text import content_words, fold
 from pydantic import BaseModel, Field
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_SENTENCE = re.compile(r"(?<=[.!?\n])\s+")
+# A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
+_SENTENCE = re.compile(r"(?<=[.!?:\n])\s+")
 
 
 class QuestionPlan(BaseModel):
@@ -28,10 +29,17 @@ class QuestionPlan(BaseModel):
     status_matches: list[str] = Field(default_factory=list)  # substrings of the status field
     status_word: str | None = None
     fields: list[str] = Field(default_factory=list)
-    budget_column: str | None = None  # a word the printed column label contains
+    budget_columns: list[str] = Field(default_factory=list)  # words the column labels contain
     budget_row: str = "uitgaven"
     wants_percent: bool = False
     topic_words: list[str] = Field(default_factory=list)
+    answer_type: str | None = None  # amount, count, date, contact: what the evidence must hold
+    context_ids: list[str] = Field(default_factory=list)  # cited in the previous answer
+    places: list[str] = Field(default_factory=list)  # places named in the question
+
+    @property
+    def budget_column(self) -> str | None:
+        return self.budget_columns[0] if self.budget_columns else None
 
 
 def strip_instructions(question: str, rules: RouterRules) -> tuple[str, bool]:
@@ -69,9 +77,13 @@ def _status_request(text: str, rules: RouterRules) -> tuple[str | None, list[str
     return None, []
 
 
-def _pick(table: dict[str, str], text: str) -> str | None:
+def _pick_all(table: dict[str, str], text: str) -> list[str]:
     folded_words = set(re.findall(r"\w+", fold(text)))
-    return next((value for key, value in table.items() if fold(key) in folded_words), None)
+    return list(dict.fromkeys(value for key, value in table.items() if fold(key) in folded_words))
+
+
+def _pick(table: dict[str, str], text: str) -> str | None:
+    return next(iter(_pick_all(table, text)), None)
 
 
 def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRules) -> QuestionPlan:
@@ -85,9 +97,19 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     kind = classify(asked, named_ids, years, rules)
     if rewritten.is_follow_up and not _kind_words(asked, rules) and rewritten.previous_question:
         kind = classify(rewritten.previous_question, named_ids, years, rules)
-        if kind is QuestionKind.TOPIC and rewritten.carried:
+    # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
+    if rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids):
+        if kind in (QuestionKind.TOPIC, QuestionKind.STATUS):
             kind = QuestionKind.FACT
+    answer_type = rules.answer_type(asked)
+    if answer_type == "amount" and kind is QuestionKind.FACT:
+        kind = QuestionKind.BUDGET
     status_word, status_matches = _status_request(asked, rules)
+    fields = [name for name, words in rules.fields.items() if words.matches(asked)]
+    if not fields and rewritten.is_follow_up and rewritten.previous_question:
+        fields = [n for n, w in rules.fields.items() if w.matches(rewritten.previous_question)]
+    if kind is QuestionKind.STATUS and "status" not in fields and not status_word:
+        fields.append("status")
     noise = rules.stopword_set | rules.topic_noise_set
     # Words that say what is asked (budget, trekker, ...) are not what it is about.
     asking = [*rules.kind_keywords.values(), *rules.field_keywords.values()]
@@ -110,9 +132,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         years=years,
         status_matches=status_matches,
         status_word=status_word,
-        fields=[name for name, words in rules.fields.items() if words.matches(asked)],
-        budget_column=_pick(rules.budget_columns, asked),
+        fields=fields,
+        budget_columns=_pick_all(rules.budget_columns, asked),
         budget_row=_pick(rules.budget_rows, asked) or rules.default_budget_row,
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
         topic_words=topic,
+        answer_type=answer_type,
+        context_ids=rewritten.context_ids,
+        places=rules.places_in(asked),
     )

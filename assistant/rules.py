@@ -49,6 +49,30 @@ class RouterRules(BaseModel):
     stopwords: list[str]
     topic_noise: list[str]
     id_patterns: list[str]
+    privacy_patterns: list[str] = []
+    places: list[str] = []
+    answer_types: dict[str, list[str]] = {}
+    other_fields: dict[str, list[str]] = {}
+
+    @cached_property
+    def privacy(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.privacy_patterns]
+
+    @cached_property
+    def answer_type_words(self) -> dict[str, WordList]:
+        return {name: WordList(words) for name, words in self.answer_types.items()}
+
+    def answer_type(self, text: str) -> str | None:
+        """The first answer type whose words the question uses ("hoeveel geld" -> amount)."""
+        return next((n for n, words in self.answer_type_words.items() if words.matches(text)), None)
+
+    @cached_property
+    def other_field_labels(self) -> dict[str, WordList]:
+        return {name: WordList(words) for name, words in self.other_fields.items()}
+
+    def places_in(self, text: str) -> list[str]:
+        folded = fold(text)
+        return [p for p in self.places if re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", folded)]
 
     @cached_property
     def adversarial(self) -> list[re.Pattern[str]]:

@@ -14,7 +14,7 @@ class CardSource(Protocol):
     """The part of `CardIndex` the assistant uses; a small fake satisfies it in tests."""
 
     def search(
-        self, query: str, k: int = 8, filters: SearchFilters | None = None
+        self, query: str, k: int | None = 8, filters: SearchFilters | None = None
     ) -> list[SearchHit]: ...
 
     def lookup_ids(self, text: str) -> list[Card]: ...
@@ -51,6 +51,7 @@ class Retrieved:
     nearest: list[FoundCard] = field(default_factory=list)  # what the documents do have instead
     missing_years: list[int] = field(default_factory=list)  # asked years no found card covers
     related: list[FoundCard] = field(default_factory=list)  # e.g. cards sharing a budget line
+    missing_places: list[str] = field(default_factory=list)  # places no document is about
 
     @property
     def answerable(self) -> bool:

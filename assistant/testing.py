@@ -123,7 +123,11 @@ class InMemoryCardIndex:
         return [c for c in found if len(id_key(c.id)) == longest]
 
     def search(
-        self, query: str, k: int = 8, filters: SearchFilters | None = None, mode: object = None
+        self,
+        query: str,
+        k: int | None = 8,
+        filters: SearchFilters | None = None,
+        mode: object = None,
     ) -> list[SearchHit]:
         query_stems = stems(query)
         scored = []

@@ -12,7 +12,11 @@ import Stemmer
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
 # PDF text breaks sentences over lines; a blank line or a bullet ends a block.
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÀ-Ý0-9„\"(])")
+# Not after an abbreviation: "art. 60", "bv. de stad", "resp. 632".
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)"
+    r"(?<!\bo\.a\.)(?<!\bi\.s\.m\.)(?<!\bi\.k\.v\.)(?<!\bi\.f\.v\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
+)
 _BULLETS = re.compile(r"^[\s●•▪■\uf0b7\-–]+")
 
 # A separator between digit groups, but not after decimals: "0,96 916" are two table cells.

@@ -148,7 +148,7 @@ def main() -> int:
 
     cosines = np.sum(torch_vectors[picked] * nano_vectors, axis=1)
     torch_row.cos_min, torch_row.cos_median = float(cosines.min()), float(np.median(cosines))
-    if fp32_vectors is not None:
+    if isinstance(fp32_vectors, np.ndarray):
         fp32_cos = np.sum(fp32_vectors[picked] * nano_vectors, axis=1)
         rows[1].cos_min, rows[1].cos_median = float(fp32_cos.min()), float(np.median(fp32_cos))
 

@@ -1,4 +1,4 @@
-"""`actiewijzer search` and `actiewijzer index`."""
+"""`actiewijzer search` and `actiewijzer ingest` (alias `index`)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     search.add_argument("--json", action="store_true", help="resultaten als JSON")
     search.set_defaults(func=run_search)
 
-    index = subparsers.add_parser("index", help="lees documenten in de zoekindex in")
+    index = subparsers.add_parser(
+        "ingest",
+        aliases=["index"],
+        help="lees eigen documenten (.txt, .pdf, .docx) in de zoekindex in",
+        description="Parseer en indexeer documenten; wat al geïndexeerd is blijft bewaard.",
+    )
     index.add_argument("paths", nargs="*", type=Path, help=".txt, .pdf of .docx bestanden")
     index.add_argument("--rebuild", action="store_true", help="alles opnieuw inlezen en embedden")
     index.add_argument(
@@ -84,7 +89,7 @@ def run_index(args: argparse.Namespace) -> int:
         return 2
     for report in reports:
         if report.error:
-            print(f"{report.doc}: FOUT – {report.error}")
+            print(f"fout: {report.doc}: {report.error}", file=sys.stderr)
         else:
             state = "ongewijzigd, overgeslagen" if report.skipped else "ingelezen"
             print(f"{report.doc}: {report.cards} kaarten ({report.family}), {state}")

@@ -24,6 +24,8 @@ class Q4Embedding(nn.Module):
 
     def __init__(self, nibbles: np.ndarray, scales: np.ndarray) -> None:
         super().__init__()
+        self.nibbles: torch.Tensor
+        self.scales: torch.Tensor
         self.register_buffer("nibbles", torch.from_numpy(nibbles), persistent=False)
         self.register_buffer("scales", torch.from_numpy(scales), persistent=False)
 

@@ -71,7 +71,7 @@ class _Reader:
         return values
 
     def array(self, dtype: type, count: int) -> np.ndarray:
-        arr = np.frombuffer(self.data, dtype=dtype, count=count, offset=self.pos)
+        arr: np.ndarray = np.frombuffer(self.data, dtype=dtype, count=count, offset=self.pos)
         self.pos += arr.nbytes
         return arr
 

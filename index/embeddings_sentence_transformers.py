@@ -50,8 +50,8 @@ class SentenceTransformersEmbedder:
     def _prefixes(self, model_name: str) -> tuple[str, str]:
         prompts = self._model.prompts or {}
         if "query" in prompts:
-            passage = prompts.get("passage", prompts.get("document", ""))
-            return prompts["query"], passage
+            passage = prompts.get("passage") or prompts.get("document") or ""
+            return prompts["query"] or "", passage
         if e5_style(model_name):
             return QUERY_PREFIX, PASSAGE_PREFIX
         return "", ""

@@ -43,9 +43,10 @@ def register(subparsers: Any) -> None:
     cards.add_argument("--json", action="store_true", help="JSON in plaats van een tabel")
     cards.set_defaults(func=cards_command)
 
+    # `actiewijzer ingest` (parse and store) belongs to the index room; this only parses.
     ingest = subparsers.add_parser(
-        "ingest",
-        help="lees documenten in en toon per document de gevonden kaarten",
+        "parse",
+        help="parseer documenten zonder ze op te slaan en toon de kaarten per document",
         description="Parseer documenten (.txt, .pdf, .docx) of mappen met documenten.",
     )
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bestand of map")

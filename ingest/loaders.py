@@ -89,6 +89,8 @@ def _load_pdf(path: Path) -> list[Line]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
+    # pypdf logs its own English warnings for broken files; our IngestError already says it.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not _open_without_password(reader):

@@ -76,7 +76,7 @@ def test_ingest_reports_bad_files_and_keeps_going(
     bad = tmp_path / "kapot.pdf"
     bad.write_bytes(b"geen pdf")
 
-    assert main(["ingest", str(bad), str(plan)]) == 1
+    assert main(["parse", str(bad), str(plan)]) == 1
 
     captured = capsys.readouterr()
     assert "zonnedal.txt [generic]" in captured.out
@@ -86,7 +86,7 @@ def test_ingest_reports_bad_files_and_keeps_going(
 
 
 def test_ingest_json_summarises_kinds(plan: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["ingest", "--json", str(plan)]) == 0
+    assert main(["parse", "--json", str(plan)]) == 0
 
     payload = json.loads(capsys.readouterr().out)
     assert payload["errors"] == []

@@ -1,0 +1,155 @@
+"""Which lines of a card answer the question, and does the card hold the kind of answer asked for.
+
+A line scores by the question words it shares (stems and compounds), by carrying the asked
+year, and by carrying the asked kind of figure: an amount for "hoeveel geld", a count for
+"hoeveel", a date for "wanneer", a phone number or e-mail address for "telefoonnummer"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.text import content_words, fold, sentences, stem
+from actiewijzer.ingest.models import Card
+
+MAX_LINE_CHARS = 400
+_MIN_WORDS = 4
+_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
+_AMOUNT = re.compile(
+    r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
+)
+_NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/])")
+_DATE = re.compile(
+    r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
+    r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
+
+
+@dataclass(frozen=True)
+class ScoredLine:
+    text: str
+    score: float
+    position: int
+
+
+def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
+    return {stem(w) for w in content_words(text, stopwords)}
+
+
+def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
+    found = _stems(plan.text, stopwords) - _stems(card.id, ())
+    return found
+
+
+def counts(line: str) -> list[str]:
+    """Numbers that count something: no years, no amounts, no parts of dates or ids."""
+    without = _DATE.sub(" ", _AMOUNT.sub(" ", line))
+    return [n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n)]
+
+
+def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> bool:
+    if answer_type == "amount":
+        return bool(_AMOUNT.search(line))
+    if answer_type == "count":
+        found = counts(line)
+        return bool(found) and (not years or any(str(y) in line for y in years))
+    if answer_type == "date":
+        return bool(_DATE.search(line) or _YEAR.search(line))
+    if answer_type == "contact":
+        return bool(_CONTACT.search(line))
+    return True
+
+
+def card_lines(card: Card) -> list[str]:
+    """The card's sentences, without the heading that repeats its number and title."""
+    title = fold(card.title).strip()
+    found = []
+    for sentence in sentences(card.text):
+        folded = fold(sentence)
+        if folded.startswith(fold(f"actie {card.id}")):
+            folded = folded[len(f"actie {card.id}") :].strip()
+            sentence = sentence[len(f"actie {card.id}") :].strip()
+        if folded.startswith(fold(card.id)):
+            sentence, folded = sentence[len(card.id) :].strip(), folded[len(card.id) :].strip()
+        if title and folded.startswith(title):
+            sentence = sentence[len(title) :].strip(" :-–")
+        if len(sentence.split()) < _MIN_WORDS and not _CONTACT.search(sentence):
+            continue
+        if len(sentence) > MAX_LINE_CHARS:
+            sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
+        found.append(sentence)
+    return list(dict.fromkeys(found))
+
+
+def score_line(
+    line: str, wanted: set[str], plan: QuestionPlan, stopwords: frozenset[str], years: Sequence[int]
+) -> float:
+    line_stems = _stems(line, stopwords)
+    folded = fold(line)
+    overlap = len(wanted & line_stems)
+    # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief".
+    overlap += 0.5 * sum(1 for w in wanted - line_stems if len(w) >= 5 and w in folded)
+    if not overlap:
+        return 0.0
+    score = float(overlap)
+    if plan.answer_type and has_type(line, plan.answer_type):
+        score += 1.5
+    if years:
+        printed = {int(y) for y in _YEAR.findall(line)}
+        if printed & set(years) or any(str(y) in line for y in years):
+            score += 1.5
+        elif printed:
+            score -= 1.0  # a figure for another year than the one asked
+    return score
+
+
+def best_lines(
+    card: Card,
+    plan: QuestionPlan,
+    stopwords: frozenset[str],
+    limit: int = 2,
+    years: Sequence[int] | None = None,
+) -> list[ScoredLine]:
+    wanted = question_stems(plan, stopwords, card)
+    if not wanted:
+        return []
+    asked_years = plan.years if years is None else years
+    scored = [
+        ScoredLine(line, score_line(line, wanted, plan, stopwords, asked_years), position)
+        for position, line in enumerate(card_lines(card))
+    ]
+    scored = [s for s in scored if s.score > 0]
+    scored.sort(key=lambda s: (-s.score, s.position))
+    return scored[:limit]
+
+
+def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:
+    """Does the card print the kind of figure the question asks for, next to its words?"""
+    if not plan.answer_type:
+        return True
+    if plan.answer_type == "amount" and any(
+        c.raw.strip() and re.search(r"\d", c.raw) for r in card.fields.budget for c in r.cells
+    ):
+        return True
+    if plan.answer_type == "date" and (card.fields.start_date or card.fields.mijlpalen):
+        return True
+    if plan.years and not any(str(y) in card.text for y in plan.years):
+        return False
+    wanted = question_stems(plan, stopwords, card)
+    texts = [*card_lines(card), *(v for v in card.fields.other.values())]
+    # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
+    needs_words = plan.answer_type in ("amount", "count")
+    return any(
+        has_type(line, plan.answer_type)
+        and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
+        for line in texts
+    )
+
+
+def _compound(wanted: set[str], line: str) -> bool:
+    folded = fold(line)
+    return any(len(w) >= 5 and w in folded for w in wanted)
