@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import Literal
 
+from pydantic import BaseModel
+
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
@@ -20,8 +22,6 @@ from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.scope import Vocabulary, in_scope
 from actiewijzer.assistant.sources import CardSource, Retrieved
 from actiewijzer.index.models import SearchFilters
-from pydantic import BaseModel
-
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)

@@ -6,10 +6,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from pydantic import BaseModel, Field
+
 from actiewijzer.assistant.models import ChatTurn, Citation
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.sources import CardSource, Retrieved
-from pydantic import BaseModel, Field
 
 
 class Draft(BaseModel):

@@ -7,10 +7,10 @@ import json
 import sys
 from pathlib import Path
 
-from actiewijzer.assistant.errors import AssistantError
-from actiewijzer.assistant.models import Answer, ChatTurn
 from pydantic import TypeAdapter, ValidationError
 
+from actiewijzer.assistant.errors import AssistantError
+from actiewijzer.assistant.models import Answer, ChatTurn
 from actiewijzer.settings import get_settings
 
 _HISTORY = TypeAdapter(list[ChatTurn])

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
-from actiewijzer.assistant.text import content_words, fold, sentences, stem
+from actiewijzer.assistant.text import fold, sentences
 from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card
 
 _GENERIC_FIELDS = ("description", "korte_inhoud")
@@ -98,9 +98,7 @@ def budget_lines(
         if plan.budget_columns:
             chosen = [c for c in cells if any(w in fold(c.column) for w in plan.budget_columns)]
             # "budget" is also the everyday word for money: only a named column can be missing.
-            column_missing = column_missing or (
-                not chosen and plan.budget_columns != ["budget"]
-            )
+            column_missing = column_missing or (not chosen and plan.budget_columns != ["budget"])
             cells = chosen or cells
         lines += [
             BudgetLine(_row_label(row), c.column, c.raw.strip(), row.is_income) for c in cells

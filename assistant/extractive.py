@@ -16,9 +16,9 @@ from actiewijzer.assistant.evidence import (
     shared_budget_partners,
 )
 from actiewijzer.assistant.models import Citation, QuestionKind
-from actiewijzer.assistant.ranking import best_lines, has_type, holds_answer
-from actiewijzer.assistant.retrieval import document_years
+from actiewijzer.assistant.ranking import best_lines, counts, has_type, holds_answer
 from actiewijzer.assistant.resources import Phrases, phrases
+from actiewijzer.assistant.retrieval import document_years
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import truncate
@@ -35,6 +35,13 @@ def years_for(found: FoundCard, years: list[int]) -> list[int]:
     """In a comparison each card answers for the years its document covers or prints."""
     covered = [y for y in years if y in document_years(found.document)]
     return covered or [y for y in years if str(y) in found.card.text] or years
+
+
+def _has_money(lines: list[str]) -> bool:
+    """An evidence line (not the intro naming the card) with an amount or a count in it."""
+    return any(
+        line.startswith("-") and (has_type(line, "amount") or counts(line)) for line in lines
+    )
 
 
 class ExtractiveBackend:
@@ -72,6 +79,8 @@ class ExtractiveBackend:
                 lines.append(self.phrases.say("compare_intro_cards"))
             for found in cards:
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
+            if plan.kind is QuestionKind.BUDGET and len(cards) == 1 and not _has_money(lines):
+                return self.not_in_documents(task, cards)
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
@@ -101,7 +110,9 @@ class ExtractiveBackend:
     def _cards_to_answer(self, task: AnswerTask) -> list[FoundCard]:
         """One card answers, unless the question compares or names several numbers."""
         cards = task.retrieved.cards
-        if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1:
+        # A number printed in several documents (no year to choose by) is answered per document.
+        ambiguous = bool(task.plan.named_ids) and len({f.card.doc for f in cards}) > 1
+        if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1 or ambiguous:
             per_doc: dict[str, FoundCard] = {}
             for found in cards:
                 per_doc.setdefault(f"{found.card.doc}::{found.card.id}", found)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pydantic import BaseModel, Field
+
 from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold
-from pydantic import BaseModel, Field
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 

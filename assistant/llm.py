@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from llama_index.core.llms import LLM, ChatMessage, MessageRole
+
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.citations import citation_for, document_label, kind_word, source_ref
 from actiewijzer.assistant.errors import BackendUnavailableError
@@ -16,8 +18,6 @@ from actiewijzer.assistant.models import Citation
 from actiewijzer.assistant.resources import phrases, render
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import fold, truncate
-from llama_index.core.llms import LLM, ChatMessage, MessageRole
-
 from actiewijzer.settings import AnswerBackend, Settings
 
 MAX_SOURCES = 6

@@ -8,7 +8,6 @@ from typing import Literal
 from actiewijzer.index.models import SearchFilters
 from pydantic import BaseModel, Field
 
-
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]
     content: str

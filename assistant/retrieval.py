@@ -183,10 +183,11 @@ class CardRetriever:
         """Cards that share a budget line with an answered card: named, so it is not counted twice."""
         if plan.kind not in (QuestionKind.BUDGET, QuestionKind.COMPARE):
             return retrieved
-        for found in retrieved.cards:
+        answering = retrieved.cards if plan.kind is QuestionKind.COMPARE else retrieved.cards[:1]
+        for found in answering:
             siblings = self.source.cards(found.card.doc)
             for partner in shared_budget_partners(found.card, siblings):
-                if partner.key not in retrieved.keys:
+                if partner.key not in {r.key for r in retrieved.related}:
                     retrieved.related.append(self.found(partner))
         return retrieved
 

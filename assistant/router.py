@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pydantic import BaseModel, Field
+
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold
-from pydantic import BaseModel, Field
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
@@ -57,7 +58,12 @@ def classify(
     text: str, named_ids: Sequence[str], years: Sequence[int], rules: RouterRules
 ) -> QuestionKind:
     found = _kind_words(text, rules)
-    if "compare" in found or (named_ids and len(set(years)) > 1):
+    # Two years asked ("in 2020 en in 2023") compare one action across reports.
+    if (
+        "compare" in found
+        or (len(set(years)) > 1 and "budget" not in found)
+        or (named_ids and len(set(years)) > 1)
+    ):
         return QuestionKind.COMPARE
     if "budget" in found:
         return QuestionKind.BUDGET
@@ -98,9 +104,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if rewritten.is_follow_up and not _kind_words(asked, rules) and rewritten.previous_question:
         kind = classify(rewritten.previous_question, named_ids, years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
-    if rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids):
-        if kind in (QuestionKind.TOPIC, QuestionKind.STATUS):
-            kind = QuestionKind.FACT
+    about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
+    if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS):
+        kind = QuestionKind.FACT
     answer_type = rules.answer_type(asked)
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import cache, cached_property
 
+from pydantic import BaseModel, ConfigDict
+
 from actiewijzer.assistant.resources import load_yaml
 from actiewijzer.assistant.text import fold
-from pydantic import BaseModel, ConfigDict
 
 
 class WordList:

@@ -5,11 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from actiewijzer.assistant.retrieval import id_key
-from actiewijzer.assistant.text import fold, stems
-from actiewijzer.index.errors import UnknownCardError, UnknownDocumentError
-from actiewijzer.index.models import MatchSource, SearchFilters, SearchHit
-from actiewijzer.ingest.models import Card, DocumentInfo, ParsedDocument
 from llama_index.core.llms import (
     ChatMessage,
     ChatResponse,
@@ -22,6 +17,12 @@ from llama_index.core.llms import (
 )
 from llama_index.core.llms.callbacks import llm_chat_callback, llm_completion_callback
 from pydantic import Field, PrivateAttr
+
+from actiewijzer.assistant.retrieval import id_key
+from actiewijzer.assistant.text import fold, stems
+from actiewijzer.index.errors import UnknownCardError, UnknownDocumentError
+from actiewijzer.index.models import MatchSource, SearchFilters, SearchHit
+from actiewijzer.ingest.models import Card, DocumentInfo, ParsedDocument
 
 
 class ScriptedLLM(CustomLLM):

@@ -23,7 +23,6 @@ from actiewijzer.eval.dataset import QUESTION_GLOB, CardRef, EvalQuestion, load_
 from actiewijzer.eval.normalise import normalise
 from actiewijzer.ingest.models import Card
 from actiewijzer.ingest.pipeline import expand_paths, parse_files
-
 from actiewijzer.settings import Settings
 
 _SUGGESTIONS = 3

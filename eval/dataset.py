@@ -8,8 +8,9 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from pydantic import BaseModel, Field, model_validator
+
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
 
 # The set is split over several files (by author and document family); all are merged.
 QUESTION_GLOB = "questions_*.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 import yaml
+
 from actiewijzer.eval.metrics import Summary
 
 # Metrics where a larger value is worse.

@@ -6,8 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from statistics import mean, median
 
-from actiewijzer.eval.normalise import action_ids_in, contains_fact, figures_in, normalise
 from pydantic import BaseModel, Field
+
+from actiewijzer.eval.normalise import action_ids_in, contains_fact, figures_in, normalise
 
 
 class QuestionScore(BaseModel):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from actiewijzer.eval.metrics import QuestionScore, Summary
 from pydantic import BaseModel
+
+from actiewijzer.eval.metrics import QuestionScore, Summary
 
 _COLUMNS = (
     ("questions", "n"),

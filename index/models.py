@@ -49,7 +49,9 @@ class Ranked(BaseModel):
 class Retriever(Protocol):
     """The one small protocol every retriever (BM25, Chroma, exact id) shares."""
 
-    def retrieve(self, query: str, k: int, filters: SearchFilters | None = None) -> list[Ranked]: ...
+    def retrieve(
+        self, query: str, k: int, filters: SearchFilters | None = None
+    ) -> list[Ranked]: ...
 
 
 class IngestReport(BaseModel):

@@ -12,7 +12,6 @@ from typing import Any
 
 from actiewijzer.ingest.models import Card, IngestError, ParsedDocument
 from actiewijzer.ingest.pipeline import IngestBatch, expand_paths, parse_files
-
 from actiewijzer.settings import Settings
 
 EXIT_OK = 0

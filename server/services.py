@@ -64,8 +64,6 @@ class Services:
 
                 index = CardIndex.open(self.settings)
                 index.ensure_corpus(progress=progress)
-                # Loads the embedding model now rather than on the first visitor's question.
-                index.search("opstarten", k=1)
                 self.index = index
             if self.assistant is None:
                 from actiewijzer.assistant.assistant import Assistant
@@ -77,6 +75,23 @@ class Services:
             return
         self.load_seconds = time.perf_counter() - started
         log.info("index and assistant ready in %.1f s", self.load_seconds)
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """Load the query embedder now rather than on the first visitor's question.
+
+        Readiness does not wait for it: the index is usable, and a question that arrives
+        first simply waits on the same (locked) lazy load.
+        """
+        if self.index is None:
+            return
+        started = time.perf_counter()
+        try:
+            self.index.search("opstarten", k=1)
+        except Exception:
+            log.exception("warming up the embedder failed")
+            return
+        log.info("embedder warm in %.1f s", time.perf_counter() - started)
 
     def load_in_background(self, progress: bool = True) -> None:
         if self.ready or self._loader is not None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from assistant_corpus import DOC_2020, DOC_2024, DOC_AALST, DOC_VAPA, sample_index
+
 from actiewijzer.assistant.assistant import AnswerDoneEvent, Assistant, TokenEvent
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from assistant_corpus import DOC_2020, DOC_2024, DOC_AALST, DOC_VAPA, sample_index
 
 
 @pytest.fixture(scope="module")

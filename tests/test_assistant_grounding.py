@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA, sample_index
+
 from actiewijzer.assistant.assistant import AnswerDoneEvent, Assistant, TokenEvent
 from actiewijzer.assistant.backends import Draft
 from actiewijzer.assistant.citations import citation_for
@@ -12,8 +14,6 @@ from actiewijzer.assistant.llm import LLMBackend, build_llm, build_messages, res
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import ScriptedLLM
 from actiewijzer.assistant.text import figure_in, normalise_figures
-from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA, sample_index
-
 from actiewijzer.settings import AnswerBackend, Settings
 
 INDEX = sample_index()

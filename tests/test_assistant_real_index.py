@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn
-
 from actiewijzer.settings import Settings
 
 pytestmark = pytest.mark.slow

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from assistant_corpus import sample_index
+
 from actiewijzer.assistant import cli
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
@@ -13,7 +15,6 @@ from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, rende
 from actiewijzer.assistant.router import plan_question, strip_instructions
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import Vocabulary, in_scope
-from assistant_corpus import sample_index
 
 RULES = router_rules()
 
@@ -67,7 +68,9 @@ def test_follow_up_with_a_pointer_uses_the_cited_card() -> None:
         ChatTurn(role="assistant", content="Volgens actie D4.1-A2 (Stad Aalst): …"),
     ]
     p = plan("In welke wijk begint dat?", history)
-    assert p.is_follow_up and p.named_ids == ["D4.1-A2"] and p.kind is QuestionKind.FACT
+    # The answer's number guides retrieval; it is not a number the user asked for.
+    assert p.is_follow_up and p.context_ids == ["D4.1-A2"] and p.kind is QuestionKind.FACT
+    assert p.named_ids == []
 
 
 def test_self_contained_question_is_not_rewritten() -> None:
@@ -116,6 +119,7 @@ def test_every_phrase_renders() -> None:
         "ref": "actie 1", "kind_word": "actie", "id": "1", "title": "t", "label": "L", "text": "x",
         "value": "v", "row": "Uitgaven", "column": "2024", "raw": "5", "others": "o", "mjp": "m",
         "wanted": "geboekt", "status": "s", "status_word": "afgerond", "topic": "t", "years": "y",
+        "place": "Gent", "places": "Aalst, Lier",
     }  # fmt: skip
     for key, value in data.items():
         if isinstance(value, str):

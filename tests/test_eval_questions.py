@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.eval.check_questions import (
     CorpusCards,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from actiewijzer.ingest.loaders import load_lines
-from actiewijzer.ingest.models import IngestError
 from docx import Document
 from pypdf import PdfWriter
 from reportlab.pdfgen import canvas
+
+from actiewijzer.ingest.loaders import load_lines
+from actiewijzer.ingest.models import IngestError
 
 
 def make_pdf(path: Path, pages: list[list[str]]) -> Path:

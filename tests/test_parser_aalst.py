@@ -7,9 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from actiewijzer.ingest.models import Card, CardKind, IngestError, Line, ParsedDocument
 from actiewijzer.ingest.parsers.aalst import AalstParser
-
 from actiewijzer.settings import bundled_corpus_dir
 
 

@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+
 from actiewijzer.ingest.loaders import load_lines
 from actiewijzer.ingest.models import CardKind, DocumentFamily, Line, ParsedDocument
 from actiewijzer.ingest.parsers.esf_addendum import EsfAddendumParser

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
 from actiewijzer.ingest.models import (
     BudgetRow,
     Card,
@@ -17,7 +18,6 @@ from actiewijzer.ingest.models import (
     ParsedDocument,
 )
 from actiewijzer.ingest.parsers.lier import LierEvaluatieParser, LierRapportParser
-
 from actiewijzer.settings import bundled_corpus_dir
 
 EVALUATION_COLUMNS = [

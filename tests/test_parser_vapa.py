@@ -8,9 +8,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+
 from actiewijzer.ingest.models import CardKind, DocumentFamily, Line, ParsedDocument
 from actiewijzer.ingest.parsers.vapa import VapaParser
-
 from actiewijzer.settings import bundled_corpus_dir
 
 # The corpus is shipped unchanged, so printed line numbers are stable facts of the file.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+
 from actiewijzer.ingest.parsers.text_utils import (
     clean_line,
     find_years,
