@@ -134,6 +134,11 @@ def _is_percent(cell: BudgetCell) -> bool:
     return "%" in cell.column
 
 
+def has_amounts(card: Card) -> bool:
+    """A budget table with at least one amount (not only "/")."""
+    return any(cell.amount is not None for row in card.fields.budget for cell in row.cells)
+
+
 def shared_budget_partners(card: Card, siblings: Sequence[Card]) -> list[Card]:
     """Other cards with the same MJP code and the very same amounts: one budget, not two."""
     if not card.fields.mjp_code or not card.fields.budget:

@@ -11,6 +11,7 @@ from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
 from actiewijzer.assistant.evidence import (
     budget_lines,
     field_values,
+    has_amounts,
     lead_sentences,
     milestones_for,
     shared_budget_partners,
@@ -28,6 +29,7 @@ MAX_CARDS_PER_ANSWER = 3
 CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of figure
 _GENERIC = ("description", "korte_inhoud")
 MAX_LIST = 12
+MAX_DETAILED = 6
 _FIELD_CHARS = 300
 
 
@@ -80,7 +82,10 @@ class ExtractiveBackend:
             for found in cards:
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
             if plan.kind is QuestionKind.BUDGET and len(cards) == 1 and not _has_money(lines):
-                return self.not_in_documents(task, cards)
+                # A table row printing "/" for the year says so; no row at all is not an answer.
+                if not budget_lines(cards[0].card, plan)[0]:
+                    return self.not_in_documents(task, cards)
+                lines.append(self.phrases.say("budget_none", ref=card_ref(cards[0])))
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
@@ -98,18 +103,15 @@ class ExtractiveBackend:
 
     def unknown_place(self, task: AnswerTask) -> Draft:
         places = sorted({m for d in task.source.documents() for m in d.municipalities})
-        text = self.phrases.say(
-            "missing_place",
-            place=", ".join(task.retrieved.missing_places),
-            places=", ".join(places),
-        )
+        missing = ", ".join(task.retrieved.missing_places)
+        text = self.phrases.say("missing_place", place=missing, places=", ".join(places))
         return Draft(text=text, refused=True)
 
-    # --- kinds ----------------------------------------------------------------------------
-
     def _cards_to_answer(self, task: AnswerTask) -> list[FoundCard]:
-        """One card answers, unless the question compares or names several numbers."""
+        """One card answers, unless the question compares, names several numbers or a code."""
         cards = task.retrieved.cards
+        if task.retrieved.listing:
+            return cards[:MAX_LIST]
         # A number printed in several documents (no year to choose by) is answered per document.
         ambiguous = bool(task.plan.named_ids) and len({f.card.doc for f in cards}) > 1
         if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1 or ambiguous:
@@ -140,13 +142,15 @@ class ExtractiveBackend:
         years = years_for(found, plan.years) if several else plan.years
         quotes: list[str] = []
         position = len(citations)  # the card before the cards it shares a budget with
-        if plan.kind is QuestionKind.BUDGET or (several and found.card.fields.budget):
+        if plan.kind is QuestionKind.BUDGET or (several and has_amounts(found.card)):
             quotes = self._budget(task, found, lines, citations, years)
             if several:
                 quotes += self._facts(task, found, [], years, intro=False)
         else:
             lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
             quotes = self._facts(task, found, lines, years)
+            if several:  # each side of a comparison says what money it has, if any
+                quotes += self._field_lines(found.card, ["budget_notes"], lines)
         citations.insert(position, citation_for(found, quotes))
 
     def _field_lines(self, card: Card, names: list[str], lines: list[str]) -> list[str]:
@@ -281,8 +285,14 @@ class ExtractiveBackend:
         cards = task.retrieved.cards
         topic = " ".join(task.plan.topic_words) or task.plan.text
         lines.append(self.phrases.say("topic_intro", topic=topic))
+        stop, detailed = self.rules.stopword_set, len(cards) <= MAX_DETAILED
         for found in cards[:MAX_LIST]:
             lines.append(self.phrases.say("topic_line", ref=card_ref(found)))
-            citations.append(citation_for(found, [found.card.title]))
+            quotes = [found.card.title]
+            # A short list also says what each card does there: its best line on the topic.
+            for line in best_lines(found.card, task.plan, stop, 1) if detailed else []:
+                lines.append(self.phrases.say("topic_detail", text=truncate(line.text, 240)))
+                quotes.append(truncate(line.text, 240))
+            citations.append(citation_for(found, quotes))
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from actiewijzer.index.models import SearchFilters
 from pydantic import BaseModel, Field
+
+from actiewijzer.index.models import SearchFilters
+
 
 class ChatTurn(BaseModel):
     role: Literal["user", "assistant"]

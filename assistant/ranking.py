@@ -143,10 +143,19 @@ def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> b
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
     # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
     needs_words = plan.answer_type in ("amount", "count")
+    # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
+    # not in a line about another year.
+    near_year = [
+        not plan.years
+        or plan.answer_type != "count"
+        or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in plan.years)
+        for i in range(len(texts))
+    ]
     return any(
-        has_type(line, plan.answer_type)
+        near
+        and has_type(line, plan.answer_type)
         and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
-        for line in texts
+        for line, near in zip(texts, near_year, strict=True)
     )
 
 

@@ -2,76 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from actiewijzer.assistant.doc_scope import (
+    cards_named_by_title,
+    document_years,
+    documents_in_scope,
+    id_key,
+    prefer_years,
+)
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
 from actiewijzer.assistant.text import content_words, fold, stems, word_in_text
+from actiewijzer.assistant.topics import TopicScorer, children_of
 from actiewijzer.index.models import SearchFilters
-from actiewijzer.ingest.models import Card, DocumentInfo
+from actiewijzer.ingest.models import Card
 
-_ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
-_YEARS = re.compile(r"(?:19|20)\d{2}")
 TOPIC_MAX_CARDS = 25
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
-
-
-def id_key(card_id: str) -> tuple[str, ...]:
-    """'07-04-01', '07_04_01' and 'ACTIE 07_04_01' share a key."""
-    return tuple(_ID_TOKEN.findall(fold(card_id)))
-
-
-def document_years(info: DocumentInfo) -> set[int]:
-    found = [int(y) for y in _YEARS.findall(info.period)]
-    if len(found) >= 2:
-        return set(range(min(found), max(found) + 1))
-    return set(found) | ({info.year} if info.year else set())
-
-
-def documents_in_scope(
-    text: str, years: Sequence[int], docs: Sequence[DocumentInfo], by_kind: bool = False
-) -> list[str]:
-    """Documents the question points at (by place, report kind or year); all when it names none."""
-    folded = set(re.findall(r"[\w-]+", fold(text)))
-    by_place = [
-        d.doc
-        for d in docs
-        if any(fold(m) in folded for m in d.municipalities)
-        or (
-            ("vlaams" in folded or "vlaamse" in folded or "vlaanderen" in folded)
-            and "vlaams" in fold(d.issuer)
-        )
-    ]
-    chosen = by_place or [d.doc for d in docs]
-    if by_kind:
-        kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(folded, d.report_kind)]
-        chosen = kinds or chosen
-    by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
-    return [doc for doc in chosen if doc in by_year] or chosen
-
-
-def _names_kind(question_words: set[str], report_kind: str) -> bool:
-    """'evaluatierapport', 'evaluatie' and 'beleidsplan' name a report kind; 'plan' does not."""
-    kind_words = [w for w in re.findall(r"[\w-]+", fold(report_kind)) if len(w) >= 7]
-    return any(
-        q == k or (len(q) >= 7 and (k.startswith(q) or k.endswith(q)))
-        for q in question_words
-        for k in kind_words
-    )
-
-
-def prefer_years(found: Sequence[FoundCard], years: Sequence[int]) -> list[FoundCard]:
-    """Cards from a document covering the year; else cards printing it; else all of them."""
-    if not years:
-        return list(found)
-    asked = set(years)
-    covering = [f for f in found if document_years(f.document) & asked]
-    printing = [f for f in found if any(str(y) in f.card.text for y in asked)]
-    return covering or printing or list(found)
 
 
 class CardRetriever:
@@ -94,9 +45,13 @@ class CardRetriever:
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
         docs = list(self.documents.values())
         scope = [filters.doc] if filters and filters.doc else [d.doc for d in docs]
+        if under_code := self._under_code(plan, scope):
+            return Retrieved(cards=under_code, listing=True)
         id_cards = self.source.lookup_ids(plan.text)
         if id_cards or plan.named_ids:
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
+            if plan.kind is QuestionKind.TOPIC:
+                return self._under(plan, retrieved)
             return self._other_places(plan, retrieved, filters)
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
@@ -105,7 +60,10 @@ class CardRetriever:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             return self._topic(plan, [d for d in scope if d in listed], filters)
         hits = self._search(plan.text, self.search_k, scope, filters)
-        hits = self._with_context(plan, hits)
+        every = [c for doc in scope for c in self.source.cards(doc)]
+        named = [self.found(c) for c in cards_named_by_title(plan.text, every)]
+        named = prefer_years(named, plan.years)  # the same title in an earlier report
+        hits = self._with_context(plan, unique([*named, *hits]))
         if self._unknown_place(plan, hits):
             return Retrieved(missing_places=plan.places)
         words = self._answer_words(plan)
@@ -114,6 +72,31 @@ class CardRetriever:
         if plan.kind is QuestionKind.COMPARE:
             return self._other_places(plan, self._per_year(plan, hits), filters)
         return self._check_years(plan, Retrieved(cards=hits))
+
+    def _under_code(self, plan: QuestionPlan, scope: list[str]) -> list[FoundCard]:
+        """The cards booked under a named MJP budget code, in document order."""
+        if not plan.mjp_codes:
+            return []
+        codes = set(plan.mjp_codes)
+        return [
+            self.found(c)
+            for doc in scope
+            for c in self.source.cards(doc)
+            if c.fields.mjp_code and fold(c.fields.mjp_code) in codes
+        ]
+
+    def _under(self, plan: QuestionPlan, retrieved: Retrieved) -> Retrieved:
+        """The cards directly under a named plan or goal; a named action is answered as a fact."""
+        named = retrieved.cards[:1]
+        children = [
+            self.found(c)
+            for f in named
+            for c in children_of(self.source.cards(f.card.doc), [f.card])
+        ]
+        if not children:
+            plan.kind = QuestionKind.FACT
+            return retrieved
+        return Retrieved(cards=[*children, *named], missing_ids=retrieved.missing_ids)
 
     def _answer_words(self, plan: QuestionPlan) -> list[str]:
         """Topic words a hit must share; a follow-up also shares the earlier question's."""
@@ -238,10 +221,15 @@ class CardRetriever:
         topic = self._topic_words(plan, scope)
         if not topic:
             return Retrieved(cards=hits[: self.search_k])
-        matching = [f for f in hits if self._covers(f.card, topic)]
-        if not matching:
+        by_key = {f.key: f for f in hits}
+        cards = [c for doc in scope for c in self.source.cards(doc)]
+        if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
+            cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
+        order = {key: rank for rank, key in enumerate(by_key)}
+        ranked = TopicScorer(cards, topic).ranked(order)[:TOPIC_MAX_CARDS]
+        if not ranked:
             return Retrieved(nearest=hits[:2])
-        return Retrieved(cards=matching[:TOPIC_MAX_CARDS])
+        return Retrieved(cards=[by_key.get(s.card.key) or self.found(s.card) for s in ranked])
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
@@ -290,3 +278,6 @@ class CardRetriever:
                 scored.append((-length, len(key), card.doc, card.start_line, card))
         scored.sort(key=lambda item: item[:4])
         return [self.found(item[4]) for item in scored[:3]]
+
+
+__all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]

@@ -15,6 +15,8 @@ from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# "in 2022-2023" is one (school) year, not two years to compare.
+_YEAR_SPAN_END = re.compile(r"(?<=\d{4})\s*[-–/]\s*(?:19|20)\d{2}\b")
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
 _SENTENCE = re.compile(r"(?<=[.!?:\n])\s+")
 
@@ -37,6 +39,7 @@ class QuestionPlan(BaseModel):
     answer_type: str | None = None  # amount, count, date, contact: what the evidence must hold
     context_ids: list[str] = Field(default_factory=list)  # cited in the previous answer
     places: list[str] = Field(default_factory=list)  # places named in the question
+    mjp_codes: list[str] = Field(default_factory=list)  # budget codes named, folded
 
     @property
     def budget_column(self) -> str | None:
@@ -51,7 +54,10 @@ def strip_instructions(question: str, rules: RouterRules) -> tuple[str, bool]:
 
 
 def _kind_words(text: str, rules: RouterRules) -> set[str]:
-    return {kind for kind, words in rules.kinds.items() if words.matches(text)}
+    found = {kind for kind, words in rules.kinds.items() if words.matches(text)}
+    if "topic" not in found and rules.asks_for_list(text):
+        found.add("topic")
+    return found
 
 
 def classify(
@@ -69,7 +75,9 @@ def classify(
         return QuestionKind.BUDGET
     if "status" in found and (not named_ids or "topic" in found):
         return QuestionKind.STATUS
-    if "topic" in found and not named_ids:
+    if "topic" in found:
+        # "welke acties vallen onder actieplan 01/11/SAP/01?" lists what is under the number;
+        # retrieval answers it as a fact when the number has nothing under it.
         return QuestionKind.TOPIC
     return QuestionKind.FACT
 
@@ -100,16 +108,23 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if not years and rewritten.is_follow_up:
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
     # A follow-up is classified by its own words, else by the question it follows.
-    kind = classify(asked, named_ids, years, rules)
+    compared = sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", asked))}) or years
+    kind = classify(asked, named_ids, compared, rules)
     if rewritten.is_follow_up and not _kind_words(asked, rules) and rewritten.previous_question:
         kind = classify(rewritten.previous_question, named_ids, years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
-    if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS):
+    # "heeft Aalst daar ook acties rond?" still asks for a list, now in another document.
+    lists = kind is QuestionKind.TOPIC and rules.asks_for_list(asked)
+    if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
     answer_type = rules.answer_type(asked)
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
+    columns = _pick_all(rules.budget_columns, asked)
+    # "geboekt tegenover het budget" in one year compares two columns of one table.
+    if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:
+        kind = QuestionKind.BUDGET if len(named_ids) <= 1 else kind
     status_word, status_matches = _status_request(asked, rules)
     fields = [name for name, words in rules.fields.items() if words.matches(asked)]
     if not fields and rewritten.is_follow_up and rewritten.previous_question:
@@ -139,11 +154,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         status_matches=status_matches,
         status_word=status_word,
         fields=fields,
-        budget_columns=_pick_all(rules.budget_columns, asked),
+        budget_columns=columns,
         budget_row=_pick(rules.budget_rows, asked) or rules.default_budget_row,
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
         topic_words=topic,
         answer_type=answer_type,
         context_ids=rewritten.context_ids,
         places=rules.places_in(asked),
+        mjp_codes=rules.mjp_codes_in(asked),
     )

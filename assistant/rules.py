@@ -54,6 +54,9 @@ class RouterRules(BaseModel):
     places: list[str] = []
     answer_types: dict[str, list[str]] = {}
     other_fields: dict[str, list[str]] = {}
+    topic_patterns: list[str] = []
+    mjp_code_patterns: list[str] = []
+    measure_suffixes: list[str] = []
 
     @cached_property
     def privacy(self) -> list[re.Pattern[str]]:
@@ -64,8 +67,15 @@ class RouterRules(BaseModel):
         return {name: WordList(words) for name, words in self.answer_types.items()}
 
     def answer_type(self, text: str) -> str | None:
-        """The first answer type whose words the question uses ("hoeveel geld" -> amount)."""
-        return next((n for n, words in self.answer_type_words.items() if words.matches(text)), None)
+        """The first answer type whose words the question uses ("hoeveel geld" -> amount);
+        a word naming a measure ("werkzoekendengraad") asks for a count."""
+        found = next(
+            (n for n, words in self.answer_type_words.items() if words.matches(text)), None
+        )
+        words = re.findall(r"\w+", fold(text))
+        if found is None and any(w.endswith(tuple(self.measure_suffixes)) for w in words):
+            return "count"
+        return found
 
     @cached_property
     def other_field_labels(self) -> dict[str, WordList]:
@@ -78,6 +88,20 @@ class RouterRules(BaseModel):
     @cached_property
     def adversarial(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in self.adversarial_patterns]
+
+    def mjp_codes_in(self, text: str) -> list[str]:
+        found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
+        return list(dict.fromkeys(fold(code) for code in found))
+
+    @cached_property
+    def topic_questions(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.topic_patterns]
+
+    def asks_for_list(self, text: str) -> bool:
+        folded = fold(text)
+        return self.kinds["topic"].matches(folded) or any(
+            p.search(folded) for p in self.topic_questions
+        )
 
     @cached_property
     def out_of_scope(self) -> list[re.Pattern[str]]:

@@ -13,7 +13,6 @@ from typing import Any
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.index.card_index import CardIndex
-
 from actiewijzer.settings import get_settings
 
 QUESTIONS = [

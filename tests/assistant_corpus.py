@@ -20,7 +20,6 @@ from actiewijzer.ingest.models import (
     Milestone,
     ParsedDocument,
 )
-
 from actiewijzer.settings import bundled_corpus_dir
 
 DOC_2024 = "000_1d3db954757a17d2.txt"

@@ -1,0 +1,90 @@
+"""Which documents and card numbers a question points at: places, report kinds, years, ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from actiewijzer.assistant.sources import FoundCard
+from actiewijzer.assistant.text import fold
+from actiewijzer.ingest.models import Card, DocumentInfo
+
+_ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
+_YEARS = re.compile(r"(?:19|20)\d{2}")
+# "(actie Acute Opvang)", "volgens het project 'Mama Lier'": a card named by its title.
+_NAMED_TITLE = re.compile(r"\b(?:actie|actieplan|project)\s+[\"'„‘]?([a-z][\w'’ -]+)")
+_TITLE_WORDS = 2
+
+
+def id_key(card_id: str) -> tuple[str, ...]:
+    """'07-04-01', '07_04_01' and 'ACTIE 07_04_01' share a key."""
+    return tuple(_ID_TOKEN.findall(fold(card_id)))
+
+
+def document_years(info: DocumentInfo) -> set[int]:
+    found = [int(y) for y in _YEARS.findall(info.period)]
+    if len(found) >= 2:
+        return set(range(min(found), max(found) + 1))
+    return set(found) | ({info.year} if info.year else set())
+
+
+def documents_in_scope(
+    text: str, years: Sequence[int], docs: Sequence[DocumentInfo], by_kind: bool = False
+) -> list[str]:
+    """Documents the question points at (by place, report kind or year); all when it names none."""
+    folded = set(re.findall(r"[\w-]+", fold(text)))
+    by_place = [
+        d.doc
+        for d in docs
+        if any(fold(m) in folded for m in d.municipalities)
+        or (
+            ("vlaams" in folded or "vlaamse" in folded or "vlaanderen" in folded)
+            and "vlaams" in fold(d.issuer)
+        )
+    ]
+    chosen = by_place or [d.doc for d in docs]
+    if by_kind:
+        kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(folded, d.report_kind)]
+        chosen = kinds or chosen
+    by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
+    return [doc for doc in chosen if doc in by_year] or chosen
+
+
+def _names_kind(question_words: set[str], report_kind: str) -> bool:
+    """'evaluatierapport', 'evaluatie' and 'beleidsplan' name a report kind; 'plan' does not."""
+    kind_words = [w for w in re.findall(r"[\w-]+", fold(report_kind)) if len(w) >= 7]
+    # "ESF-addendum" names the "addendum ESF-oproep".
+    question_words = question_words | {p for w in question_words for p in w.split("-")}
+    return any(
+        q == k or (len(q) >= 7 and (k.startswith(q) or k.endswith(q)))
+        for q in question_words
+        for k in kind_words
+    )
+
+
+def prefer_years(found: Sequence[FoundCard], years: Sequence[int]) -> list[FoundCard]:
+    """Cards from a document covering the year; else cards printing it; else all of them."""
+    if not years:
+        return list(found)
+    asked = set(years)
+    covering = [f for f in found if document_years(f.document) & asked]
+    printing = [f for f in found if any(str(y) in f.card.text for y in asked)]
+    return covering or printing or list(found)
+
+
+def cards_named_by_title(text: str, cards: Sequence[Card]) -> list[Card]:
+    """Cards whose title starts with the words after "actie" in the question."""
+    named = []
+    for match in _NAMED_TITLE.finditer(fold(text)):
+        # Up to the second word that carries meaning: "uitbouw van de huizen", "acute opvang".
+        words, meaningful = [], 0
+        for word in match.group(1).split():
+            words.append(word)
+            meaningful += len(word) >= 4
+            if meaningful == _TITLE_WORDS:
+                break
+        if meaningful < _TITLE_WORDS:
+            continue
+        head = " ".join(words)
+        named += [c for c in cards if fold(c.title).startswith(head)]
+    return named

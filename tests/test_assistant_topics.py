@@ -1,0 +1,109 @@
+"""Topic lists: per-card topic scores, inherited plan topics, numbered groups; list routing."""
+
+from __future__ import annotations
+
+from actiewijzer.assistant.doc_scope import cards_named_by_title
+from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.router import plan_question
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.text import fold, stems
+from actiewijzer.assistant.topics import TopicScorer, children_of, compounds, matches
+from actiewijzer.ingest.models import Card, CardKind
+
+RULES = router_rules()
+
+
+def card(card_id: str, title: str, text: str = "", kind: CardKind = CardKind.ACTIE, parent: str | None = None) -> Card:  # fmt: skip
+    return Card(
+        doc="d.txt", id=card_id, kind=kind, title=title, parent=parent,
+        text=f"{title}\n{text}", start_line=1, end_line=2,
+    )  # fmt: skip
+
+
+def plan(question: str):
+    return plan_question(rewrite(question, [], RULES), question, RULES)
+
+
+def ids(scorer: TopicScorer) -> list[str]:
+    return [s.card.id for s in scorer.ranked()]
+
+
+def test_compounds_and_stem_forms_match() -> None:
+    assert matches("sport", "methodiek buurtsport", stems("methodiek buurtsport"))
+    assert matches("wonen", "sociaal woonbeleid", stems("sociaal woonbeleid"))
+    assert not matches("huis", "huiswerkondersteuning", stems("huiswerkondersteuning"))
+    assert "schuldhulp" in compounds(["schulden", "hulp"])
+
+
+def test_passing_mentions_and_common_words_do_not_make_the_list() -> None:
+    cards = [
+        card("1", "Vorming sport en armoede"),
+        card("2", "Buurtsport voor kinderen"),
+        card("3", "Netwerk tegen armoede", "armoede armoede; ook sport wordt genoemd"),
+        *[card(f"x{i}", f"Mensen in armoede {i}") for i in range(8)],
+    ]
+    found = ids(TopicScorer(cards, ["sport", "mensen", "armoede"]))
+    assert sorted(found[:2]) == ["1", "2"]
+    assert "3" not in found and not any(i.startswith("x") for i in found)
+
+
+def test_actions_inherit_the_topic_of_their_goal() -> None:
+    goal = card("Doelstelling 9.1", "De Stad pakt dakloosheid aan", kind=CardKind.DOELSTELLING)
+    cards = [
+        goal,
+        card("D9.1-A1", "Nachtopvang voor daklozen", parent=goal.id),
+        card("D9.1-A2", "Winternoodplan", "Extra bedden in de winter.", parent=goal.id),
+        card("D5.1-A1", "Werk en activering"),
+    ]
+    found = ids(TopicScorer(cards, ["dakloosheid"]))
+    assert {"Doelstelling 9.1", "D9.1-A2"} <= set(found)
+    assert "D5.1-A1" not in found
+    assert [c.id for c in children_of(cards, [goal])] == ["D9.1-A1", "D9.1-A2"]
+
+
+def test_list_questions_without_welke_acties() -> None:
+    assert plan("Wat doet Aalst tegen eenzaamheid?").kind is QuestionKind.TOPIC
+    assert plan("Zijn er in Lier projecten voor alleenstaande mama's?").kind is QuestionKind.TOPIC
+    assert plan("Wat doet de sociale kruidenier voor gezinnen?").kind is not QuestionKind.TOPIC
+
+
+def test_school_year_is_not_a_comparison_and_budget_codes_are_read() -> None:
+    assert plan("Hoeveel leerlingen waren er in 2022-2023?").kind is not QuestionKind.COMPARE
+    assert plan("Welke acties vallen onder MJP AC000215?").mjp_codes == [fold("AC000215")]
+
+
+def test_status_words_for_not_started_and_nearly_done() -> None:
+    assert plan("Welke actie was in 2020 nog niet begonnen?").kind is QuestionKind.STATUS
+    nearing = plan("Welke acties naderen hun einde?")
+    assert nearing.kind is QuestionKind.STATUS
+    assert "3 -" in nearing.status_matches
+
+
+def test_a_card_named_by_its_title() -> None:
+    cards = [
+        card("1", "Acute Opvang voor mensen in woonnood"),
+        card("2", "Uitbouw van de Huizen van het Kind"),
+        card("3", "Uitbouw project Woonatelier"),
+    ]
+    named = cards_named_by_title("Hoeveel nachten (actie Acute Opvang) in 2023?", cards)
+    assert [c.id for c in named] == ["1"]
+    named = cards_named_by_title("Wie trekt de actie Uitbouw van de Huizen van het Kind?", cards)
+    assert [c.id for c in named] == ["2"]
+    assert cards_named_by_title("Welke acties lopen er?", cards) == []
+
+
+def test_follow_up_asking_for_a_list_in_another_document() -> None:
+    history = [
+        ChatTurn(role="user", content="Welke Vlaamse actie gaat over duaal leren?"),
+        ChatTurn(role="assistant", content="Actie 05_02_02 'Duaal leren opwaarderen'."),
+    ]
+    question = "Heeft Aalst daar in zijn lokaal sociaal beleidsplan ook acties rond?"
+    followed = plan_question(rewrite(question, history, RULES), question, RULES)
+    assert followed.is_follow_up
+    assert followed.kind is QuestionKind.TOPIC
+    assert "duaal" in followed.text.lower()
+
+
+def test_a_measure_word_asks_for_a_figure() -> None:
+    assert plan("Wat was de werkzoekendengraad in 2023?").answer_type == "count"
