@@ -41,7 +41,7 @@ def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
 
 
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
-    found = _stems(plan.text, stopwords) - _stems(card.id, ())
+    found = _stems(plan.text, stopwords) - _stems(card.id, frozenset())
     return found
 
 
@@ -90,7 +90,7 @@ def score_line(
 ) -> float:
     line_stems = _stems(line, stopwords)
     folded = fold(line)
-    overlap = len(wanted & line_stems)
+    overlap: float = len(wanted & line_stems)
     # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief".
     overlap += 0.5 * sum(1 for w in wanted - line_stems if len(w) >= 5 and w in folded)
     if not overlap:

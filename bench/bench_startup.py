@@ -65,7 +65,7 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path)
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="aw-startup-"))
-    first_live, first_ready = one_start(data_dir, timeout_s=900)
+    _, first_ready = one_start(data_dir, timeout_s=900)
     print(f"first start (ingest if the index was empty): ready after {first_ready:.1f} s")
     runs = [one_start(data_dir) for _ in range(args.repeats)]
     lives = [live for live, _ in runs]

@@ -56,9 +56,10 @@ def parser_version() -> str:
 
     Hashing the ingest package's sources needs no one to remember to bump a number."""
     package = import_module("actiewijzer.ingest")
+    root = Path(str(package.__file__)).parent
     digest = hashlib.sha256()
-    for source in sorted(Path(package.__file__).parent.rglob("*.py")):
-        digest.update(source.relative_to(Path(package.__file__).parent).as_posix().encode())
+    for source in sorted(root.rglob("*.py")):
+        digest.update(source.relative_to(root).as_posix().encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 

@@ -144,7 +144,8 @@ class ChromaCardStore:
         if not docs:
             return 0
         got = other._collection.get(
-            where={"doc": {"$in": list(docs)}}, include=["embeddings", "metadatas", "documents"]
+            where={"doc": {"$in": list(docs)}},  # type: ignore[dict-item]
+            include=["embeddings", "metadatas", "documents"],
         )
         if got["ids"]:
             self._collection.add(
