@@ -41,9 +41,29 @@ class _LierParser(ABC):
         digest = hashlib.sha256("\n".join(line.text for line in lines).encode()).hexdigest()
         return ParsedDocument(info=self.describe(doc, lines), cards=cards, sha256=digest)
 
-    @abstractmethod
+    # What the citation label calls the report, and its kind; set per family.
+    label_word: str
+    report_kind: str
+
     def describe(self, doc: str, lines: Sequence[Line]) -> DocumentInfo:
         """Issuer, period and label as the citation shows them."""
+        period, year = report_period(lines)
+        town = municipality(lines)
+        issuer = self.issuer(lines, town)
+        return DocumentInfo(
+            doc=doc,
+            family=self.family,
+            label=f"{issuer} – {self.label_word} {period}",
+            issuer=issuer,
+            municipalities=[town],
+            report_kind=self.report_kind,
+            period=period,
+            year=year,
+        )
+
+    @abstractmethod
+    def issuer(self, lines: Sequence[Line], town: str) -> str:
+        """Who the document says it is from."""
 
 
 class LierEvaluatieParser(_LierParser):
@@ -51,22 +71,12 @@ class LierEvaluatieParser(_LierParser):
 
     family = DocumentFamily.LIER_EVALUATIE
     layout = LierLayout.EVALUATION
+    label_word = "evaluatie"
+    report_kind = "evaluatierapport"
 
-    def describe(self, doc: str, lines: Sequence[Line]) -> DocumentInfo:
-        period, year = report_period(lines)
-        town = municipality(lines)
+    def issuer(self, lines: Sequence[Line], town: str) -> str:
         # The evaluation speaks of itself as "Stad Lier"; "Stad en OCMW" is only its footer.
-        issuer = f"Stad {town}"
-        return DocumentInfo(
-            doc=doc,
-            family=self.family,
-            label=f"{issuer} – evaluatie {period}",
-            issuer=issuer,
-            municipalities=[town],
-            report_kind="evaluatierapport",
-            period=period,
-            year=year,
-        )
+        return f"Stad {town}"
 
 
 class LierRapportParser(_LierParser):
@@ -74,18 +84,8 @@ class LierRapportParser(_LierParser):
 
     family = DocumentFamily.LIER_RAPPORT
     layout = LierLayout.REPORT
+    label_word = "rapport"
+    report_kind = "rapport"
 
-    def describe(self, doc: str, lines: Sequence[Line]) -> DocumentInfo:
-        period, year = report_period(lines)
-        town = municipality(lines)
-        issuer = printed_issuer(lines) or f"Stad en OCMW {town}"
-        return DocumentInfo(
-            doc=doc,
-            family=self.family,
-            label=f"{issuer} – rapport {period}",
-            issuer=issuer,
-            municipalities=[town],
-            report_kind="rapport",
-            period=period,
-            year=year,
-        )
+    def issuer(self, lines: Sequence[Line], town: str) -> str:
+        return printed_issuer(lines) or f"Stad en OCMW {town}"
