@@ -19,7 +19,7 @@ from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.rules import RouterRules, router_rules
-from actiewijzer.assistant.scope import Vocabulary, in_scope
+from actiewijzer.assistant.scope import Vocabulary, corpus_fingerprint, in_scope
 from actiewijzer.assistant.sources import CardSource, Retrieved
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
@@ -57,6 +57,7 @@ class Assistant:
         self.max_question_chars = max_question_chars
         self.retriever_k = search_k
         self.grounding = GroundingChecker(self.rules)
+        self._vocabulary: Vocabulary | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, index: CardSource) -> Assistant:
@@ -72,9 +73,13 @@ class Assistant:
             search_k=settings.search_k,
         )
 
-    @cached_property
+    @property
     def vocabulary(self) -> Vocabulary:
-        return Vocabulary(self.index)
+        """Rebuilt when an upload or removal changed the cards, so new words are in scope."""
+        cards = self.index.cards()
+        if self._vocabulary is None or self._vocabulary.fingerprint != corpus_fingerprint(cards):
+            self._vocabulary = Vocabulary(cards)
+        return self._vocabulary
 
     @cached_property
     def retriever(self) -> CardRetriever:
@@ -102,6 +107,7 @@ class Assistant:
         started = time.perf_counter()
         question = self.validate(question)
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
+        plan.unknown_words = [w for w in plan.focus_words if not self.vocabulary.knows(w)]
         refusal = self._refusal(plan)
         if refusal is not None:
             yield TokenEvent(text=refusal.text)
@@ -113,6 +119,7 @@ class Assistant:
             retrieved=self.retriever.retrieve(plan, filters),
             history=history,
             source=self.index,
+            vocabulary=self.vocabulary,
         )
         backend = self.backend if task.retrieved.answerable else self.extractive
         draft = Draft(text="")

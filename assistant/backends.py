@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from actiewijzer.assistant.models import ChatTurn, Citation
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.sources import CardSource, Retrieved
 
 
@@ -31,6 +32,7 @@ class AnswerTask:
     retrieved: Retrieved
     source: CardSource
     history: Sequence[ChatTurn] = ()
+    vocabulary: Vocabulary | None = None  # how telling each question word is
 
 
 class AnswerBackendProtocol(Protocol):

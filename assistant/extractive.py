@@ -27,6 +27,7 @@ from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
 CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of figure
+SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _GENERIC = ("description", "korte_inhoud")
 MAX_LIST = 12
 MAX_DETAILED = 6
@@ -93,6 +94,9 @@ class ExtractiveBackend:
     def not_in_documents(self, task: AnswerTask, nearest: list[FoundCard] | None = None) -> Draft:
         nearest = task.retrieved.nearest if nearest is None else nearest
         lines = [self.phrases.say("not_in_documents")]
+        if task.retrieved.missing_words:
+            words = "”, „".join(task.retrieved.missing_words)
+            lines.append(self.phrases.say("missing_words", words=words))
         citations = []
         if nearest:
             lines.append(self.phrases.say("nearest_intro"))
@@ -128,7 +132,14 @@ class ExtractiveBackend:
         if not plan.answer_type or plan.kind is QuestionKind.BUDGET:
             return cards[0] if cards else None
         stop = self.rules.stopword_set
-        return next((f for f in cards if holds_answer(f.card, plan, stop)), None)
+        holding = [f for f in cards if holds_answer(f.card, plan, stop)]
+        if not holding or holding[0] is cards[0] or task.vocabulary is None:
+            return holding[0] if holding else None
+        # A lower-ranked card answers only if it is as much about the subject as the best one:
+        # a count of "kinderen" in another project does not answer a question about a shop.
+        cover = task.vocabulary.subject_coverage
+        wanted = cover(cards[0].card, plan.topic_words) * SUBJECT_SHARE
+        return next((f for f in holding if cover(f.card, plan.topic_words) >= wanted), None)
 
     def _card_answer(
         self,

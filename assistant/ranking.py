@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, sentences, stem
@@ -16,11 +17,14 @@ from actiewijzer.ingest.models import Card
 
 MAX_LINE_CHARS = 400
 _MIN_WORDS = 4
+_MAX_HEADING_WORDS = 6
+_FIGURE_TYPES = ("count", "amount", "date")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
 )
-_NUMBER = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*(?![\w/])")
+# "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
+_NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")
 _DATE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b",
@@ -64,11 +68,27 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
     return True
 
 
-def card_lines(card: Card) -> list[str]:
-    """The card's sentences, without the heading that repeats its number and title."""
+@dataclass(frozen=True)
+class CardLine:
+    text: str
+    heading_years: frozenset[int] = frozenset()  # of the heading above ("Kwartaal 3 - 2023:")
+
+
+def _year_heading(sentence: str) -> frozenset[int]:
+    """A short line naming a year heads the lines below it: "2024:", "Kwartaal 1 &2 - 2024:"."""
+    if len(sentence.split()) > _MAX_HEADING_WORDS:
+        return frozenset()
+    return frozenset(int(y) for y in _YEAR.findall(sentence))
+
+
+def card_sentences(card: Card) -> list[CardLine]:
+    """The card's sentences, without the heading that repeats its number and title, each with
+    the year of the heading it stands under."""
     title = fold(card.title).strip()
-    found = []
+    found: dict[str, CardLine] = {}
+    heading: frozenset[int] = frozenset()
     for sentence in sentences(card.text):
+        heading = _year_heading(sentence) or heading
         folded = fold(sentence)
         if folded.startswith(fold(f"actie {card.id}")):
             folded = folded[len(f"actie {card.id}") :].strip()
@@ -81,12 +101,36 @@ def card_lines(card: Card) -> list[str]:
             continue
         if len(sentence) > MAX_LINE_CHARS:
             sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
-        found.append(sentence)
-    return list(dict.fromkeys(found))
+        found.setdefault(sentence, CardLine(sentence, heading))
+    return list(found.values())
+
+
+def card_lines(card: Card) -> list[str]:
+    return [line.text for line in card_sentences(card)]
+
+
+def _with_next_figure(
+    lines: list[CardLine], answer_type: str | None
+) -> list[tuple[int, CardLine]]:
+    """A sentence naming the subject often leaves the figure to the next one ("In 2024 stapte
+    het systeem over. Er waren in totaal 887 aanmeldingen."): such a pair is a candidate too."""
+    candidates = list(enumerate(lines))
+    if answer_type not in _FIGURE_TYPES:
+        return candidates
+    return candidates + [
+        (position, CardLine(f"{first.text} {second.text}", first.heading_years))
+        for position, (first, second) in enumerate(pairwise(lines))
+        if not has_type(first.text, answer_type) and has_type(second.text, answer_type)
+    ]
 
 
 def score_line(
-    line: str, wanted: set[str], plan: QuestionPlan, stopwords: frozenset[str], years: Sequence[int]
+    line: str,
+    wanted: set[str],
+    plan: QuestionPlan,
+    stopwords: frozenset[str],
+    years: Sequence[int],
+    heading_years: frozenset[int] = frozenset(),
 ) -> float:
     line_stems = _stems(line, stopwords)
     folded = fold(line)
@@ -99,11 +143,13 @@ def score_line(
     if plan.answer_type and has_type(line, plan.answer_type):
         score += 1.5
     if years:
-        printed = {int(y) for y in _YEAR.findall(line)}
+        printed = {int(y) for y in _YEAR.findall(line)} or set(heading_years)
         if printed & set(years) or any(str(y) in line for y in years):
             score += 1.5
+        elif printed and plan.answer_type in ("count", "amount"):
+            return 0.0  # a figure for another year does not answer "hoeveel in 2022"
         elif printed:
-            score -= 1.0  # a figure for another year than the one asked
+            score -= 1.0  # about another year than the one asked
     return score
 
 
@@ -118,13 +164,28 @@ def best_lines(
     if not wanted:
         return []
     asked_years = plan.years if years is None else years
+    lines = card_sentences(card)
     scored = [
-        ScoredLine(line, score_line(line, wanted, plan, stopwords, asked_years), position)
-        for position, line in enumerate(card_lines(card))
+        ScoredLine(
+            line.text,
+            score_line(line.text, wanted, plan, stopwords, asked_years, line.heading_years),
+            position,
+        )
+        for position, line in _with_next_figure(lines, plan.answer_type)
     ]
-    scored = [s for s in scored if s.score > 0]
-    scored.sort(key=lambda s: (-s.score, s.position))
-    return scored[:limit]
+    # A pair must say more than its figure sentence alone: the first one shares the subject.
+    singles, pairs = scored[: len(lines)], scored[len(lines) :]
+    scored = singles + [pair for pair in pairs if pair.score > singles[pair.position + 1].score]
+    # The sort is stable: at equal scores the earlier line, and a single before a pair.
+    scored = sorted((s for s in scored if s.score > 0), key=lambda s: -s.score)
+    chosen: list[ScoredLine] = []
+    for line in scored:
+        # A pair and the sentences it joins are one answer, not two.
+        if not any(line.text in c.text or c.text in line.text for c in chosen):
+            chosen.append(line)
+        if len(chosen) == limit:
+            break
+    return chosen
 
 
 def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:

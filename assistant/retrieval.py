@@ -40,6 +40,8 @@ class CardRetriever:
         return FoundCard(card, self.documents[card.doc], score, tuple(context))
 
     def retrieve(self, plan: QuestionPlan, filters: SearchFilters | None = None) -> Retrieved:
+        # Read per question: an upload or removal since the last one changes the documents.
+        self.documents = {info.doc: info for info in self.source.documents()}
         return self.with_shared_budgets(plan, self._retrieve(plan, filters))
 
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
@@ -66,6 +68,8 @@ class CardRetriever:
         hits = self._with_context(plan, unique([*named, *hits]))
         if self._unknown_place(plan, hits):
             return Retrieved(missing_places=plan.places)
+        if plan.unknown_words and not named:
+            return Retrieved(nearest=hits[:2], missing_words=plan.unknown_words)
         words = self._answer_words(plan)
         if words and not any(self._mentions(f.card, words) for f in hits[:5]):
             return Retrieved(missing_ids=[], nearest=hits[:2])

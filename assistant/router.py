@@ -40,6 +40,8 @@ class QuestionPlan(BaseModel):
     context_ids: list[str] = Field(default_factory=list)  # cited in the previous answer
     places: list[str] = Field(default_factory=list)  # places named in the question
     mjp_codes: list[str] = Field(default_factory=list)  # budget codes named, folded
+    focus_words: list[str] = Field(default_factory=list)  # what is asked about: "de schepen"
+    unknown_words: list[str] = Field(default_factory=list)  # focus words no card uses
 
     @property
     def budget_column(self) -> str | None:
@@ -162,4 +164,5 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         context_ids=rewritten.context_ids,
         places=rules.places_in(asked),
         mjp_codes=rules.mjp_codes_in(asked),
+        focus_words=[w for w in rules.focus_words(asked) if w in topic],
     )

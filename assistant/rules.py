@@ -57,6 +57,7 @@ class RouterRules(BaseModel):
     topic_patterns: list[str] = []
     mjp_code_patterns: list[str] = []
     measure_suffixes: list[str] = []
+    focus_patterns: list[str] = []
 
     @cached_property
     def privacy(self) -> list[re.Pattern[str]]:
@@ -92,6 +93,16 @@ class RouterRules(BaseModel):
     def mjp_codes_in(self, text: str) -> list[str]:
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
+
+    @cached_property
+    def focus(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.focus_patterns]
+
+    def focus_words(self, text: str) -> list[str]:
+        """The nouns a question asks about, by position ("wie is de schepen ...")."""
+        folded = fold(text).strip()
+        found = [m.group("focus") for p in self.focus for m in p.finditer(folded)]
+        return list(dict.fromkeys(found))
 
     @cached_property
     def topic_questions(self) -> list[re.Pattern[str]]:

@@ -1,28 +1,96 @@
-"""Is a question about these documents at all? Domain words, or words the cards use."""
+"""Is a question about these documents at all, and how telling is each of its words?"""
 
 from __future__ import annotations
 
+import math
+from functools import cached_property
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
+
 from actiewijzer.assistant.rules import RouterRules
-from actiewijzer.assistant.sources import CardSource
-from actiewijzer.assistant.text import content_words, fold, stem, words
+from actiewijzer.assistant.text import content_words, fold, stem, stems, word_in_text, words
+from actiewijzer.index.text_analysis import FUZZY_CUTOFF, Decompounder
+from actiewijzer.ingest.models import Card
+
+
+_PLURAL_ENDS = ("s", "en", "'s")
+MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
+
+
+def is_dutch_word(word: str) -> bool:
+    """Common enough in Dutch (wordfreq's Zipf scale) to be a word, not a typo: "schepen" is,
+    "huurkontrakt" is not, though both are one edit away from a word in the documents."""
+    return zipf_frequency(word, "nl") >= MIN_DUTCH_ZIPF
+
+
+def corpus_fingerprint(cards: Sequence[Card]) -> int:
+    """Changes when a document is added, removed or re-read with other cards."""
+    return hash(tuple((card.key, len(card.text)) for card in cards))
 
 
 class Vocabulary:
-    """The stems of every card title and text, built once per index."""
+    """The stems of every card title and text, and in how many cards each occurs."""
 
-    def __init__(self, source: CardSource) -> None:
+    def __init__(self, cards: Sequence[Card]) -> None:
+        self.fingerprint = corpus_fingerprint(cards)
         self.stems: set[str] = set()
         self.words: set[str] = set()
-        for card in source.cards():
+        self.card_frequency: Counter[str] = Counter()
+        self.card_count = len(cards)
+        for card in cards:
             found = words(f"{card.title} {card.text}")
+            card_stems = {stem(w) for w in found if len(w) >= 3}
             self.words.update(found)
-            self.stems.update(stem(w) for w in found if len(w) >= 3)
+            self.stems.update(card_stems)
+            self.card_frequency.update(card_stems)
+
+    def knows(self, word: str) -> bool:
+        """A word some card uses, also as a compound part, inflected or misspelled."""
+        if stem(word) in self.stems or word in self.words:
+            return True
+        # The stemmer keeps "tickets" and "ticket" apart; a plural's singular counts.
+        if any(word.endswith(end) and word[: -len(end)] in self.words for end in _PLURAL_ENDS):
+            return True
+        if len(word) >= 6 and any(word in known for known in self.words):
+            return True  # the head of a compound: "restaurant" in "buurtrestaurant"
+        if self._decompounder.split(word):
+            return True
+        if is_dutch_word(word):
+            return False  # a real word these documents never use, not a misspelling of one
+        return (
+            process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            is not None
+        )
+
+    @cached_property
+    def _decompounder(self) -> Decompounder:
+        return Decompounder(self.words | self.stems)
 
     def coverage(self, question_words: list[str]) -> float:
         if not question_words:
             return 0.0
         known = sum(stem(w) in self.stems or w in self.words for w in question_words)
         return known / len(question_words)
+
+    def weight(self, word: str) -> float:
+        """Rare words tell what a question is about; a word no card uses tells nothing here."""
+        frequency = self.card_frequency[stem(word)]
+        if not frequency:
+            return 0.0
+        return math.log((self.card_count + 1) / (frequency + 1))
+
+    def subject_coverage(self, card: Card, question_words: Sequence[str]) -> float:
+        """The share of the question words' weight that the card names (1.0: all of it)."""
+        folded = fold(f"{card.title}\n{card.text}")
+        card_stems = stems(folded)
+        weights = {w: self.weight(w) for w in question_words}
+        total = sum(weights.values())
+        if not total:
+            return 1.0
+        return sum(v for w, v in weights.items() if word_in_text(w, folded, card_stems)) / total
 
 
 def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:

@@ -52,6 +52,7 @@ class Retrieved:
     missing_years: list[int] = field(default_factory=list)  # asked years no found card covers
     related: list[FoundCard] = field(default_factory=list)  # e.g. cards sharing a budget line
     missing_places: list[str] = field(default_factory=list)  # places no document is about
+    missing_words: list[str] = field(default_factory=list)  # asked-about words no card uses
     listing: bool = False  # every card answers (the cards under a named budget code)
 
     @property

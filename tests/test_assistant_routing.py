@@ -80,7 +80,7 @@ def test_self_contained_question_is_not_rewritten() -> None:
 
 
 def test_scope_uses_domain_words_and_card_vocabulary() -> None:
-    vocabulary = Vocabulary(sample_index())
+    vocabulary = Vocabulary(sample_index().cards())
     assert in_scope("Wat doet de stad voor leefloners?", RULES, vocabulary)
     assert in_scope("Hoe zit het met de sociale kruidenier?", RULES, vocabulary)
     assert not in_scope("Wie won de Tour de France?", RULES, vocabulary)
@@ -119,7 +119,7 @@ def test_every_phrase_renders() -> None:
         "ref": "actie 1", "kind_word": "actie", "id": "1", "title": "t", "label": "L", "text": "x",
         "value": "v", "row": "Uitgaven", "column": "2024", "raw": "5", "others": "o", "mjp": "m",
         "wanted": "geboekt", "status": "s", "status_word": "afgerond", "topic": "t", "years": "y",
-        "place": "Gent", "places": "Aalst, Lier",
+        "place": "Gent", "places": "Aalst, Lier", "words": "schepen",
     }  # fmt: skip
     for key, value in data.items():
         if isinstance(value, str):
