@@ -107,6 +107,7 @@ class Assistant:
         started = time.perf_counter()
         question = self.validate(question)
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
+        plan.topic_words = self.vocabulary.complete_ellipses(plan.question, plan.topic_words)
         plan.unknown_words = [w for w in plan.focus_words if not self.vocabulary.knows(w)]
         refusal = self._refusal(plan)
         if refusal is not None:

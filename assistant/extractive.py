@@ -22,7 +22,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.retrieval import document_years
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import truncate
+from actiewijzer.assistant.text import topic_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
@@ -294,7 +294,8 @@ class ExtractiveBackend:
 
     def _topic_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         cards = task.retrieved.cards
-        topic = " ".join(task.plan.topic_words) or task.plan.text
+        words = task.retrieved.topic_words or task.plan.topic_words
+        topic = topic_phrase(task.plan.question, words) or task.plan.text
         lines.append(self.phrases.say("topic_intro", topic=topic))
         stop, detailed = self.rules.stopword_set, len(cards) <= MAX_DETAILED
         for found in cards[:MAX_LIST]:

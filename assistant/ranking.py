@@ -109,9 +109,7 @@ def card_lines(card: Card) -> list[str]:
     return [line.text for line in card_sentences(card)]
 
 
-def _with_next_figure(
-    lines: list[CardLine], answer_type: str | None
-) -> list[tuple[int, CardLine]]:
+def _with_next_figure(lines: list[CardLine], answer_type: str | None) -> list[tuple[int, CardLine]]:
     """A sentence naming the subject often leaves the figure to the next one ("In 2024 stapte
     het systeem over. Er waren in totaal 887 aanmeldingen."): such a pair is a candidate too."""
     candidates = list(enumerate(lines))

@@ -230,10 +230,12 @@ class CardRetriever:
         if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
             cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
         order = {key: rank for rank, key in enumerate(by_key)}
-        ranked = TopicScorer(cards, topic).ranked(order)[:TOPIC_MAX_CARDS]
+        scorer = TopicScorer(cards, topic)
+        ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
         if not ranked:
             return Retrieved(nearest=hits[:2])
-        return Retrieved(cards=[by_key.get(s.card.key) or self.found(s.card) for s in ranked])
+        cards = [by_key.get(s.card.key) or self.found(s.card) for s in ranked]
+        return Retrieved(cards=cards, topic_words=[w for w in topic if w in scorer.required])
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""

@@ -137,13 +137,16 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # Words that say what is asked (budget, trekker, ...) are not what it is about.
     asking = [*rules.kind_keywords.values(), *rules.field_keywords.values()]
     kind_words = {fold(w.rstrip("*")) for words in asking for w in words}
+    # Only a word listed as a prefix ("trekker*") stands for its longer forms: "dienst" asks
+    # who does it, "dienstverlening" is a topic.
+    kind_prefixes = {fold(w[:-1]) for words in asking for w in words if w.endswith("*")}
     without_ids = asked
     for card_id in rules.ids_in(asked):
         without_ids = without_ids.replace(card_id, " ")
     topic = [
         w
         for w in content_words(without_ids, noise)
-        if w not in kind_words and not any(w.startswith(k) for k in kind_words if len(k) >= 6)
+        if w not in kind_words and not any(w.startswith(k) for k in kind_prefixes if len(k) >= 6)
     ]
     return QuestionPlan(
         question=question,

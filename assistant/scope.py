@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import math
-from functools import cached_property
 from collections import Counter
 from collections.abc import Sequence
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 from wordfreq import zipf_frequency
 
 from actiewijzer.assistant.rules import RouterRules
-from actiewijzer.assistant.text import content_words, fold, stem, stems, word_in_text, words
+from actiewijzer.assistant.text import (
+    ELLIPSIS,
+    content_words,
+    fold,
+    stem,
+    stems,
+    word_in_text,
+    words,
+)
 from actiewijzer.index.text_analysis import FUZZY_CUTOFF, Decompounder
 from actiewijzer.ingest.models import Card
 
-
+_MIN_TAIL = 3
 _PLURAL_ENDS = ("s", "en", "'s")
 MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
 
@@ -68,6 +76,18 @@ class Vocabulary:
     @cached_property
     def _decompounder(self) -> Decompounder:
         return Decompounder(self.words | self.stems)
+
+    def complete_ellipses(self, text: str, topic_words: list[str]) -> list[str]:
+        """ "dak- en thuislozen" means "daklozen en thuislozen": the first word borrows the
+        shortest tail of the second that makes a word the documents use."""
+        completed = list(topic_words)
+        for head, full in ELLIPSIS.findall(fold(text)):
+            tails = (full[cut:] for cut in range(1, len(full) - _MIN_TAIL + 1))
+            whole = next((head + t for t in reversed(list(tails)) if head + t in self.words), None)
+            if whole and whole not in completed:
+                at = completed.index(head) if head in completed else len(completed)
+                completed[at : at + 1 if head in completed else at] = [whole]
+        return completed
 
     def coverage(self, question_words: list[str]) -> float:
         if not question_words:

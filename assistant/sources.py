@@ -53,6 +53,7 @@ class Retrieved:
     related: list[FoundCard] = field(default_factory=list)  # e.g. cards sharing a budget line
     missing_places: list[str] = field(default_factory=list)  # places no document is about
     missing_words: list[str] = field(default_factory=list)  # asked-about words no card uses
+    topic_words: list[str] = field(default_factory=list)  # what a list was asked about
     listing: bool = False  # every card answers (the cards under a named budget code)
 
     @property

@@ -17,6 +17,9 @@ _SENTENCE_END = re.compile(
     r"(?<=[.!?;])(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)"
     r"(?<!\bo\.a\.)(?<!\bi\.s\.m\.)(?<!\bi\.k\.v\.)(?<!\bi\.f\.v\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
+_MAX_PHRASE_WORDS = 6
+# "dak- en thuisloosheid": the first word borrows the tail of the second ("dakloosheid").
+ELLIPSIS = re.compile(r"\b([a-z]{2,})- (?:en|of|tot) ([a-z]{5,})\b")
 _BULLETS = re.compile(r"^[\s●•▪■\uf0b7\-–]+")
 
 # A separator between digit groups, but not after decimals: "0,96 916" are two table cells.
@@ -98,6 +101,28 @@ def figure_in(figure: str, normalised_haystack: str) -> bool:
     """Is this figure printed in the haystack, as a whole figure (not '5' inside '2025')?"""
     wanted = re.escape(normalise_figures(figure))
     return re.search(rf"(?<![\d,]){wanted}(?![\d]|,\d)", normalised_haystack) is not None
+
+
+def topic_phrase(question: str, topic_words: list[str]) -> str:
+    """The words of the question from the first to the last topic word: "dak- en thuislozen",
+    "huis van het kind" read better than the bare words. Too long a stretch: the words."""
+    folded = fold(question)
+    spans = [span for w in topic_words if (span := _word_span(w, folded))]
+    if not spans or len(spans) < len(topic_words) or len(folded) != len(question):
+        return " en ".join(topic_words)
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    phrase = question[start:end]
+    return phrase if len(phrase.split()) <= _MAX_PHRASE_WORDS else " en ".join(topic_words)
+
+
+def _word_span(word: str, folded: str) -> tuple[int, int] | None:
+    if match := re.search(rf"(?<!\w){re.escape(word)}\w*", folded):
+        return match.span()
+    # A completed ellipsis ("dakloosheid") stands in the question as its head: "dak- en".
+    for head, _full in ELLIPSIS.findall(folded):
+        if word.startswith(head):
+            return folded.index(f"{head}-"), folded.index(f"{head}-") + len(head) + 1
+    return None
 
 
 def truncate(text: str, limit: int) -> str:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from actiewijzer.assistant.text import fold, stem, stems, word_in_text
+from actiewijzer.assistant.text import ELLIPSIS, fold, stem, stems, word_in_text
 from actiewijzer.ingest.models import Card, CardKind
 
 TITLE_WEIGHT = 1.0
 REPEATED_WEIGHT = 0.5
 MENTION_WEIGHT = 0.25
 INHERITED_SHARE = 0.8  # an action under a plan whose title names the topic
-RELATIVE_CUTOFF = 0.55  # of the best card's score
+RELATIVE_CUTOFF = 0.5  # of the best card's score: repeated in the text vs. in the title
 REQUIRED_SHARE = 0.7  # of the rarest question word's weight
 
 
@@ -47,10 +47,21 @@ def _card_text(card: Card) -> _CardText:
     """Folded text and stems of a card, kept: a topic question scores every card in scope."""
     cache_key = (card.key, hash(card.text))
     if cache_key not in _CACHE:
-        title = fold(card.title)
-        text = fold(card.text)
+        title = _with_ellipses(fold(card.title))
+        text = _with_ellipses(fold(card.text))
         _CACHE[cache_key] = _CardText(title, stems(title), text, stems(text))
     return _CACHE[cache_key]
+
+
+def _with_ellipses(folded: str) -> str:
+    """ "dak- en thuisloosheid" also says "dakloosheid": the text gets every completion of the
+    first word with a tail of the second, so the completed question word finds it."""
+    completions = [
+        head + full[cut:]
+        for head, full in ELLIPSIS.findall(folded)
+        for cut in range(1, len(full) - 2)
+    ]
+    return f"{folded}\n{' '.join(completions)}" if completions else folded
 
 
 def _occurrences(word: str, text: str) -> int:
