@@ -4,6 +4,7 @@ Deterministic and unable to invent: every figure is copied from a card."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from actiewijzer.assistant.backends import AnswerTask, Draft
@@ -129,17 +130,52 @@ class ExtractiveBackend:
     def _answering_card(self, task: AnswerTask) -> FoundCard | None:
         """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""
         plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
-        if not plan.answer_type or plan.kind is QuestionKind.BUDGET:
+        if plan.kind is QuestionKind.BUDGET:
+            return self._budget_card(task, cards)
+        if not plan.answer_type:
             return cards[0] if cards else None
         stop = self.rules.stopword_set
         holding = [f for f in cards if holds_answer(f.card, plan, stop)]
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
+        if plan.answer_type not in ("count", "amount"):
+            return holding[0]  # a date or a phone number answers without the question's words
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.
         cover = task.vocabulary.subject_coverage
         wanted = cover(cards[0].card, plan.topic_words) * SUBJECT_SHARE
         return next((f for f in holding if cover(f.card, plan.topic_words) >= wanted), None)
+
+    def _budget_card(self, task: AnswerTask, cards: list[FoundCard]) -> FoundCard | None:
+        """The best hit, unless it prints no amount for the asked year (nor does its plan) and
+        a lower hit that is at least as much about the subject does."""
+        if not cards or task.vocabulary is None or task.plan.answer_type != "amount":
+            return cards[0] if cards else None
+        if self._has_money(task, cards[0]):
+            return cards[0]
+        cover = task.vocabulary.subject_coverage
+        wanted = cover(cards[0].card, task.plan.topic_words)
+        better = (
+            f
+            for f in cards[1:]
+            if cover(f.card, task.plan.topic_words) > wanted and self._has_money(task, f)
+        )
+        return next(better, cards[0])
+
+    def _has_money(self, task: AnswerTask, found: FoundCard) -> bool:
+        plan = task.plan
+        if any(re.search(r"\d", line.raw) for line in budget_lines(found.card, plan)[0]):
+            return True
+        money = plan.model_copy(update={"answer_type": "amount"})
+        if any(
+            has_type(line.text, "amount")
+            for line in best_lines(found.card, money, self.rules.stopword_set, 2)
+        ):
+            return True
+        parent = self._parent(task, found)
+        return parent is not None and any(
+            re.search(r"\d", line.raw) for line in budget_lines(parent.card, plan)[0]
+        )
 
     def _card_answer(
         self,
@@ -184,6 +220,8 @@ class ExtractiveBackend:
     ) -> list[str]:
         plan, card = task.plan, found.card
         specific = [f for f in plan.fields if f not in _GENERIC]
+        if years and milestones_for(card, years):
+            specific = [f for f in specific if f != "mijlpalen"]  # only the asked year's, below
         quotes = self._field_lines(card, specific, lines)
         if years:
             for value in milestones_for(card, years):

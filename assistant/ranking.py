@@ -18,7 +18,7 @@ from actiewijzer.ingest.models import Card
 MAX_LINE_CHARS = 400
 _MIN_WORDS = 4
 _MAX_HEADING_WORDS = 6
-_FIGURE_TYPES = ("count", "amount", "date")
+_FIGURE_TYPES = ("count", "amount", "date", "contact")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE

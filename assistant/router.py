@@ -112,7 +112,10 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # A follow-up is classified by its own words, else by the question it follows.
     compared = sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", asked))}) or years
     kind = classify(asked, named_ids, compared, rules)
-    if rewritten.is_follow_up and not _kind_words(asked, rules) and rewritten.previous_question:
+    own_fields = [name for name, words in rules.fields.items() if words.matches(asked)]
+    # "en wat was het doel voor 2018?" after a budget question asks for that field instead.
+    inherits = not _kind_words(asked, rules) and not own_fields
+    if rewritten.is_follow_up and inherits and rewritten.previous_question:
         kind = classify(rewritten.previous_question, named_ids, years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
@@ -128,7 +131,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:
         kind = QuestionKind.BUDGET if len(named_ids) <= 1 else kind
     status_word, status_matches = _status_request(asked, rules)
-    fields = [name for name, words in rules.fields.items() if words.matches(asked)]
+    fields = own_fields
     if not fields and rewritten.is_follow_up and rewritten.previous_question:
         fields = [n for n, w in rules.fields.items() if w.matches(rewritten.previous_question)]
     if kind is QuestionKind.STATUS and "status" not in fields and not status_word:
