@@ -73,6 +73,8 @@ class CardRetriever:
         words = self._answer_words(plan)
         if words and not any(self._mentions(f.card, words) for f in hits[:5]):
             return Retrieved(missing_ids=[], nearest=hits[:2])
+        if plan.kind is QuestionKind.FACT and self._asks_two_issuers(plan):
+            plan.kind = QuestionKind.COMPARE
         if plan.kind is QuestionKind.COMPARE:
             return self._other_places(plan, self._per_year(plan, hits), filters)
         return self._check_years(plan, Retrieved(cards=hits))
@@ -139,6 +141,14 @@ class CardRetriever:
         near = [fold(f.card.text) for f in hits[:3]]
         return not all(any(fold(p) in text for text in near) for p in foreign)
 
+    def _asks_two_issuers(self, plan: QuestionPlan) -> bool:
+        """ "Wat doet Vlaanderen, en wat doet Lier zelf?": one question per issuer."""
+        if not router_rules().asks_twice(plan.question):
+            return False
+        docs = list(self.documents.values())
+        named = documents_in_scope(plan.question, (), docs)
+        return len(named) < len(docs) and len({self.documents[d].issuer for d in named}) > 1
+
     def _per_year(self, plan: QuestionPlan, hits: list[FoundCard]) -> Retrieved:
         """'in 2020 en in 2023': the same card number, once from the document for each year."""
         if len(plan.years) < 2 or not hits:
@@ -157,12 +167,26 @@ class CardRetriever:
         named = documents_in_scope(plan.text, (), docs)
         if len(named) == len(docs):
             return retrieved
-        extra = []
+        by_place: dict[str, list[str]] = {}
         for doc in named:
-            if not any(f.card.doc == doc for f in retrieved.cards):
-                extra += self._search(plan.text, 3, [doc], filters)[:1]
+            by_place.setdefault(self._place(doc), []).append(doc)
+        answered = self._place(retrieved.cards[0].card.doc)
+        clauses = router_rules().question_parts(plan.question)
+        extra = []
+        for place, place_docs in by_place.items():
+            if place == answered:
+                continue
+            # Each place is searched with the part of the question that names it.
+            own = [c for c in clauses if set(place_docs) & set(documents_in_scope(c, (), docs))]
+            text = own[-1] if len(own) < len(clauses) else plan.text
+            extra += self._search(text, 3, place_docs, filters)[:1]
         retrieved.cards = unique([*retrieved.cards[:1], *extra, *retrieved.cards[1:]])
         return retrieved
+
+    def _place(self, doc: str) -> str:
+        """Lier's reports and the addendum it shares with its neighbours: one place, Lier."""
+        info = self.documents[doc]
+        return info.municipalities[0] if info.municipalities else info.issuer
 
     # --- strategies -------------------------------------------------------------------------
 

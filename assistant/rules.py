@@ -58,6 +58,7 @@ class RouterRules(BaseModel):
     mjp_code_patterns: list[str] = []
     measure_suffixes: list[str] = []
     focus_patterns: list[str] = []
+    second_question_patterns: list[str] = []
 
     @cached_property
     def privacy(self) -> list[re.Pattern[str]]:
@@ -93,6 +94,17 @@ class RouterRules(BaseModel):
     def mjp_codes_in(self, text: str) -> list[str]:
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
+
+    def asks_twice(self, text: str) -> bool:
+        return len(self.question_parts(text)) > 1
+
+    def question_parts(self, text: str) -> list[str]:
+        """ "Wat doet Vlaanderen, en wat doet Lier?" -> both questions; else the one."""
+        folded = fold(text)
+        for pattern in self.second_question_patterns:
+            if (match := re.search(pattern, folded)) and len(folded) == len(text):
+                return [text[: match.start()], text[match.start() :]]
+        return [text]
 
     @cached_property
     def focus(self) -> list[re.Pattern[str]]:

@@ -86,12 +86,16 @@ class InMemoryCardIndex:
     """The CardIndex methods the assistant uses, over parsed documents, with word-overlap search."""
 
     def __init__(self, documents: Iterable[ParsedDocument]) -> None:
-        self._documents = {parsed.info.doc: parsed for parsed in documents}
-        self._stems = {
-            card.key: stems(f"{card.title} {card.title} {card.text}")
-            for parsed in self._documents.values()
-            for card in parsed.cards
-        }
+        self._documents: dict[str, ParsedDocument] = {}
+        self._stems: dict[str, set[str]] = {}
+        for parsed in documents:
+            self.add(parsed)
+
+    def add(self, parsed: ParsedDocument) -> None:
+        """Like an upload: the document is added, or replaces the one with its name."""
+        self._documents[parsed.info.doc] = parsed
+        for card in parsed.cards:
+            self._stems[card.key] = stems(f"{card.title} {card.title} {card.text}")
 
     def documents(self) -> list[DocumentInfo]:
         return [parsed.info for parsed in self._documents.values()]

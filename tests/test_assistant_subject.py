@@ -1,0 +1,164 @@
+"""Is the answer about what was asked: figures in the next sentence or under a year heading,
+lower hits that answer another subject, words the documents never use, uploads."""
+
+from __future__ import annotations
+
+import pytest
+from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2020, lier_2024, sample_index
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.ranking import best_lines
+from actiewijzer.assistant.router import plan_question
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.scope import Vocabulary
+from actiewijzer.assistant.testing import InMemoryCardIndex
+from actiewijzer.assistant.text import topic_phrase
+from actiewijzer.ingest.models import Card, CardFields, CardKind, ParsedDocument
+
+RULES = router_rules()
+
+
+def plan(question: str, history: list[ChatTurn] | None = None):
+    return plan_question(rewrite(question, history or [], RULES), question, RULES)
+
+
+def card(text: str, title: str = "Centraal aanmeldingssysteem", card_id: str = "A1") -> Card:
+    return Card(
+        doc=DOC_2024, id=card_id, kind=CardKind.ACTIE, title=title, text=text,
+        start_line=1, end_line=9, printed_id=True, fields=CardFields(),
+    )  # fmt: skip
+
+
+def test_the_figure_in_the_next_sentence_answers() -> None:
+    text = (
+        "In 2024 is het centraal aanmeldingssysteem overgestapt naar het Vlaamse platform. "
+        "Er waren in totaal 887 aanmeldingen: 790 voor 1A en 134 voor 1B."
+    )
+    asked = plan("Hoeveel aanmeldingen waren er in 2024 via het centraal aanmeldingssysteem?")
+    top = best_lines(card(text), asked, RULES.stopword_set, limit=1)
+    assert top and "887" in top[0].text and "overgestapt" in top[0].text
+
+
+def test_a_year_heading_dates_the_lines_under_it() -> None:
+    text = (
+        "Kwartaal 4 - 2023:\n\n- Op maandbasis liepen er gemiddeld 34,67 trajecten.\n\n"
+        "Kwartaal 1 &2 - 2024:\n\n-Op maandbasis liepen er gemiddeld 28,7trajecten, lager."
+    )
+    asked = plan("Hoeveel trajecten liepen er gemiddeld per maand in 2024?")
+    top = best_lines(card(text, "Werkervaring"), asked, RULES.stopword_set, limit=1)
+    assert top and "28,7" in top[0].text
+
+
+def test_a_figure_for_another_year_does_not_answer() -> None:
+    text = "In 2023 is er in totaal 59.007,59€ geïnvesteerd in financiële steun."
+    asked = plan("Hoeveel geld ging er in 2022 naar financiële steun?")
+    money = best_lines(card(text, "Steun"), asked, RULES.stopword_set)
+    assert not money
+
+
+def _shop_and_house() -> InMemoryCardIndex:
+    lier, shop = lier_2024(), aalst()
+    house = card(
+        "Lier realiseert een ruilwinkel in het Huis van het kind. "
+        "In 2023 kwamen 66 unieke kinderen over de vloer.",
+        "Organisatie Huis van het kind",
+        "01/11/SAP/02/13",
+    )
+    weg_en_weer = card(
+        "De Stad zet in op de ruilwinkel Weg & Weer, waar gezinnen kleren voor kinderen ruilen.",
+        "De Stad zet in op de ruilwinkel Weg & Weer",
+        "D4.2-A1",
+    ).model_copy(update={"doc": DOC_AALST})
+    return InMemoryCardIndex(
+        [
+            lier.model_copy(update={"cards": [*lier.cards, house]}),
+            shop.model_copy(update={"cards": [*shop.cards, weg_en_weer]}),
+        ]
+    )
+
+
+def test_a_count_from_another_subject_is_not_an_answer() -> None:
+    assistant = Assistant(_shop_and_house())
+    answer = assistant.ask("Hoeveel kinderen kregen in 2023 kleren via de ruilwinkel Weg & Weer?")
+    assert answer.refused
+    assert "66" not in answer.answer
+    assert [c.id for c in answer.citations] == ["D4.2-A1"]
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    return Vocabulary(sample_index().cards())
+
+
+def test_vocabulary_tells_typos_from_words_the_documents_never_use(
+    vocabulary: Vocabulary,
+) -> None:
+    assert vocabulary.knows("kruidenier")
+    assert vocabulary.knows("kruidenir")  # a typo of a word the documents use
+    assert vocabulary.knows("restaurants")  # a plural
+    assert not vocabulary.knows("schepen")  # a Dutch word, one letter from "scherpen"
+    assert not vocabulary.knows("zwembaden")
+
+
+def test_a_question_about_something_never_named_is_refused() -> None:
+    answer = Assistant(sample_index()).ask("Wie is de schepen van sociale zaken in Aalst?")
+    assert answer.refused and answer.kind is QuestionKind.UNANSWERABLE
+    assert "„schepen”" in answer.answer
+    assert "Trekker" not in answer.answer
+
+
+def test_a_misspelled_question_is_still_answered() -> None:
+    question = "hoeveel kruideniers had de verbouwing van het sociaal restaurant in 2020?"
+    answer = Assistant(sample_index()).ask(question.replace("kruideniers", "kruidenirs"))
+    assert "noemen nergens" not in answer.answer
+    assert answer.citations[0].id == "01/11/SAP/03/01"
+
+
+def test_ellipses_and_topic_phrases() -> None:
+    daklozen = card("Opvang voor daklozen en thuislozen.", "Opvang")
+    vocabulary = Vocabulary([daklozen])
+    question = "Welke acties heeft Aalst voor dak- en thuislozen?"
+    assert vocabulary.complete_ellipses(question, ["dak", "thuislozen"]) == [
+        "daklozen",
+        "thuislozen",
+    ]
+    assert topic_phrase(question, ["daklozen", "thuislozen"]) == "dak- en thuislozen"
+    asked = "Welke acties gaan over het huis van het kind?"
+    assert topic_phrase(asked, ["huis", "kind"]) == "huis van het kind"
+
+
+def test_a_follow_up_naming_a_field_does_not_inherit_the_budget_question() -> None:
+    history = [
+        ChatTurn(role="user", content="Wat was het budget voor de UiTPAS in 2015?"),
+        ChatTurn(role="assistant", content="Voor 2015 was 747 000,00 euro voorzien (06_09_04)."),
+    ]
+    asked = plan("En wat was het doel voor 2018?", history)
+    assert asked.kind is QuestionKind.FACT
+    assert "mijlpalen" in asked.fields and asked.years == [2018]
+
+
+def test_two_questions_in_one_message_are_split() -> None:
+    parts = RULES.question_parts("Wat doet Vlaanderen tegen armoede, en wat doet Lier zelf?")
+    assert parts == ["Wat doet Vlaanderen tegen armoede", ", en wat doet Lier zelf?"]
+    assert RULES.question_parts("Wat doet Lier?") == ["Wat doet Lier?"]
+
+
+def test_an_upload_after_the_first_question_is_in_scope() -> None:
+    index = InMemoryCardIndex([lier_2024(), lier_2020()])
+    assistant = Assistant(index)
+    question = "Wie is de trekker van de opvoedingsondersteuning aan huis bij kwetsbare gezinnen?"
+    before = assistant.ask(question)
+    assert not any(c.doc == DOC_AALST for c in before.citations)
+    index.add(aalst())
+    after = assistant.ask(question)
+    assert not after.refused
+    assert after.citations[0].id == "D7.1-A2"
+
+
+def test_in_memory_index_add_replaces_a_document() -> None:
+    index = InMemoryCardIndex([lier_2024()])
+    shorter = lier_2024()
+    index.add(ParsedDocument(info=shorter.info, cards=shorter.cards[:1]))
+    assert len(index.cards()) == 1
