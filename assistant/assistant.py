@@ -106,9 +106,16 @@ class Assistant:
     ) -> Iterator[AnswerEvent]:
         started = time.perf_counter()
         question = self.validate(question)
+        parts = self.rules.question_parts(question)
+        if len(parts) > 1 and not self.rules.adversarial_in(question):
+            yield from self._stream_parts(question, parts, history, filters, started)
+            return
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
         plan.topic_words = self.vocabulary.complete_ellipses(plan.question, plan.topic_words)
         plan.unknown_words = [w for w in plan.focus_words if not self.vocabulary.knows(w)]
+        if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
+            # The price of "een gratis energiescan" is printed next to its rarest word.
+            plan.focus_words = [max(plan.topic_words, key=self.vocabulary.weight)]
         refusal = self._refusal(plan)
         if refusal is not None:
             yield TokenEvent(text=refusal.text)
@@ -143,6 +150,32 @@ class Assistant:
             )
             name = f"{backend.name}+{self.extractive.name}"
         yield AnswerDoneEvent(answer=self._finish(plan, checked, grounding, name, started))
+
+    def _stream_parts(
+        self,
+        question: str,
+        parts: list[str],
+        history: Sequence[ChatTurn],
+        filters: SearchFilters | None,
+        started: float,
+    ) -> Iterator[AnswerEvent]:
+        """ "Wat doet Vlaanderen, en wat doet Lier zelf?": each part is answered on its own, the
+        second as a follow-up on the first, so it keeps the first part's subject."""
+        answers: list[Answer] = []
+        turns = list(history)
+        for number, part in enumerate(parts):
+            if number:
+                yield TokenEvent(text="\n\n")
+            for event in self.stream(part.strip(" ,"), turns, filters):
+                if isinstance(event, AnswerDoneEvent):
+                    answers.append(event.answer)
+                else:
+                    yield event
+            turns += [
+                ChatTurn(role="user", content=part),
+                ChatTurn(role="assistant", content=answers[-1].answer),
+            ]
+        yield AnswerDoneEvent(answer=merge_answers(question, answers, started))
 
     def validate(self, question: str) -> str:
         stripped = question.strip() if isinstance(question, str) else ""
@@ -183,6 +216,30 @@ class Assistant:
             if draft.refused and plan.kind not in _REFUSAL_KINDS
             else plan.kind,
         )
+
+
+def merge_answers(question: str, answers: list[Answer], started: float) -> Answer:
+    """One answer for a message that asked two questions: both texts, every citation once."""
+    citations = {(c.doc, c.id): c for a in answers for c in a.citations}
+    checks = [a.grounding for a in answers]
+    refused = all(a.refused for a in answers)
+    return Answer(
+        question=question,
+        answer="\n\n".join(a.answer for a in answers),
+        refused=refused,
+        citations=list(citations.values()),
+        grounding=GroundingCheck(
+            grounded=all(c.grounded for c in checks),
+            checked=[item for c in checks for item in c.checked],
+            unsupported=[item for c in checks for item in c.unsupported],
+            dropped_sentences=[item for c in checks for item in c.dropped_sentences],
+            citations_retrieved=all(c.citations_retrieved for c in checks),
+            fell_back_to_extractive=any(c.fell_back_to_extractive for c in checks),
+        ),
+        backend="+".join(dict.fromkeys(a.backend for a in answers)),
+        latency_ms=round((time.perf_counter() - started) * 1000, 1),
+        kind=answers[0].kind if refused else QuestionKind.COMPARE,
+    )
 
 
 __all__ = ["AnswerDoneEvent", "AnswerEvent", "Assistant", "Retrieved", "TokenEvent"]

@@ -138,7 +138,7 @@ class ExtractiveBackend:
         holding = [f for f in cards if holds_answer(f.card, plan, stop)]
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
-        if plan.answer_type not in ("count", "amount"):
+        if plan.answer_type not in ("count", "amount", "price"):
             return holding[0]  # a date or a phone number answers without the question's words
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.

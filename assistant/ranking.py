@@ -18,7 +18,8 @@ from actiewijzer.ingest.models import Card
 MAX_LINE_CHARS = 400
 _MIN_WORDS = 4
 _MAX_HEADING_WORDS = 6
-_FIGURE_TYPES = ("count", "amount", "date", "contact")
+_MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
+_FIGURE_TYPES = ("count", "amount", "price", "date", "contact")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
@@ -56,7 +57,7 @@ def counts(line: str) -> list[str]:
 
 
 def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> bool:
-    if answer_type == "amount":
+    if answer_type in ("amount", "price"):
         return bool(_AMOUNT.search(line))
     if answer_type == "count":
         found = counts(line)
@@ -201,7 +202,9 @@ def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> b
     wanted = question_stems(plan, stopwords, card)
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
     # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
-    needs_words = plan.answer_type in ("amount", "count")
+    needs_words = plan.answer_type in ("amount", "count", "price")
+    if plan.answer_type == "price" and plan.focus_words:
+        wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
     # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
     # not in a line about another year.
     near_year = [
@@ -219,5 +222,9 @@ def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> b
 
 
 def _compound(wanted: set[str], line: str) -> bool:
+    """ "nachtopvang" in the line answers "opvang"; "scan" answers "energiescan"."""
     folded = fold(line)
-    return any(len(w) >= 5 and w in folded for w in wanted)
+    if any(len(w) >= 5 and w in folded for w in wanted):
+        return True
+    heads = {w for w in content_words(folded) if len(w) >= _MIN_HEAD}
+    return any(len(w) > len(head) and w.endswith(head) for w in wanted for head in heads)

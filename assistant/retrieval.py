@@ -118,6 +118,10 @@ class CardRetriever:
     def _with_context(self, plan: QuestionPlan, hits: list[FoundCard]) -> list[FoundCard]:
         """A follow-up stays with the card the previous answer named, or one inside it."""
         context = [c for i in plan.context_ids for c in self.source.lookup_ids(i)]
+        if plan.places:
+            # "en wat doet Aalst?" after an answer on Lier leaves Lier's card behind.
+            named = documents_in_scope(" ".join(plan.places), (), list(self.documents.values()))
+            context = [c for c in context if c.doc in named]
         if not context:
             return hits
         wanted = {id_key(i) for i in plan.context_ids}

@@ -116,7 +116,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # "en wat was het doel voor 2018?" after a budget question asks for that field instead.
     inherits = not _kind_words(asked, rules) and not own_fields
     if rewritten.is_follow_up and inherits and rewritten.previous_question:
-        kind = classify(rewritten.previous_question, named_ids, years, rules)
+        earlier = _YEAR_SPAN_END.sub("", rewritten.previous_question)
+        earlier_years = sorted({int(y) for y in _YEAR.findall(earlier)})
+        kind = classify(rewritten.previous_question, named_ids, earlier_years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
     # "heeft Aalst daar ook acties rond?" still asks for a list, now in another document.
@@ -126,6 +128,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     answer_type = rules.answer_type(asked)
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
+    if answer_type == "price" and kind is QuestionKind.BUDGET:
+        kind = QuestionKind.FACT  # a price is printed in a sentence, not in a budget table
     columns = _pick_all(rules.budget_columns, asked)
     # "geboekt tegenover het budget" in one year compares two columns of one table.
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:

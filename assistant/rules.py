@@ -95,6 +95,9 @@ class RouterRules(BaseModel):
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
 
+    def adversarial_in(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.adversarial)
+
     def asks_twice(self, text: str) -> bool:
         return len(self.question_parts(text)) > 1
 
