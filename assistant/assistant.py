@@ -111,12 +111,13 @@ class Assistant:
             yield from self._stream_parts(question, parts, history, filters, started)
             return
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
-        plan.topic_words = self.vocabulary.complete_ellipses(plan.question, plan.topic_words)
-        plan.unknown_words = [w for w in plan.focus_words if not self.vocabulary.knows(w)]
+        vocabulary = self.vocabulary  # checked against the corpus once per question
+        plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
+        plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
-            plan.focus_words = [max(plan.topic_words, key=self.vocabulary.weight)]
-        refusal = self._refusal(plan)
+            plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
+        refusal = self._refusal(plan, vocabulary)
         if refusal is not None:
             yield TokenEvent(text=refusal.text)
             finished = self._finish(plan, refusal, GroundingCheck(grounded=True), "rules", started)
@@ -127,7 +128,7 @@ class Assistant:
             retrieved=self.retriever.retrieve(plan, filters),
             history=history,
             source=self.index,
-            vocabulary=self.vocabulary,
+            vocabulary=vocabulary,
         )
         backend = self.backend if task.retrieved.answerable else self.extractive
         draft = Draft(text="")
@@ -185,17 +186,17 @@ class Assistant:
             raise InvalidQuestionError.too_long(len(stripped), self.max_question_chars)
         return stripped
 
-    def _refusal(self, plan: QuestionPlan) -> Draft | None:
+    def _refusal(self, plan: QuestionPlan, vocabulary: Vocabulary) -> Draft | None:
         """Instructions with no real question, or a question about something else entirely."""
         if any(pattern.search(plan.question) for pattern in self.rules.privacy):
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_privacy"), refused=True)
         if plan.had_instructions and (
-            not plan.text.strip() or not in_scope(plan.text, self.rules, self.vocabulary)
+            not plan.text.strip() or not in_scope(plan.text, self.rules, vocabulary)
         ):
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)
-        if not plan.is_follow_up and not in_scope(plan.text, self.rules, self.vocabulary):
+        if not plan.is_follow_up and not in_scope(plan.text, self.rules, vocabulary):
             plan.kind = QuestionKind.OUT_OF_SCOPE
             return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)
         return None

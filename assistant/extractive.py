@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
 from actiewijzer.assistant.evidence import (
+    BudgetLine,
     budget_lines,
     field_values,
     has_amounts,
@@ -46,6 +47,11 @@ def _has_money(lines: list[str]) -> bool:
     return any(
         line.startswith("-") and (has_type(line, "amount") or counts(line)) for line in lines
     )
+
+
+def _prints_amount(lines: list[BudgetLine]) -> bool:
+    """Budget cells with a figure, not only "/" for the year."""
+    return any(re.search(r"\d", line.raw) for line in lines)
 
 
 class ExtractiveBackend:
@@ -164,7 +170,7 @@ class ExtractiveBackend:
 
     def _has_money(self, task: AnswerTask, found: FoundCard) -> bool:
         plan = task.plan
-        if any(re.search(r"\d", line.raw) for line in budget_lines(found.card, plan)[0]):
+        if _prints_amount(budget_lines(found.card, plan)[0]):
             return True
         money = plan.model_copy(update={"answer_type": "amount"})
         if any(
@@ -173,9 +179,7 @@ class ExtractiveBackend:
         ):
             return True
         parent = self._parent(task, found)
-        return parent is not None and any(
-            re.search(r"\d", line.raw) for line in budget_lines(parent.card, plan)[0]
-        )
+        return parent is not None and _prints_amount(budget_lines(parent.card, plan)[0])
 
     def _card_answer(
         self,
