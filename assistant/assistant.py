@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Sequence
 from functools import cached_property
@@ -113,6 +114,7 @@ class Assistant:
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
         vocabulary = self.vocabulary  # checked against the corpus once per question
         plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
+        respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
         plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
@@ -217,6 +219,14 @@ class Assistant:
             if draft.refused and plan.kind not in _REFUSAL_KINDS
             else plan.kind,
         )
+
+
+def respell(plan: QuestionPlan, typos: dict[str, str]) -> None:
+    """Typos replaced by the document words they stand for; the question itself stays as asked."""
+    for typo, meant in typos.items():
+        plan.text = re.sub(rf"(?<!\w){re.escape(typo)}(?!\w)", meant, plan.text, flags=re.I)
+    plan.topic_words = [typos.get(w, w) for w in plan.topic_words]
+    plan.focus_words = [typos.get(w, w) for w in plan.focus_words]
 
 
 def merge_answers(question: str, answers: list[Answer], started: float) -> Answer:

@@ -22,6 +22,7 @@ from actiewijzer.assistant.models import Citation, QuestionKind
 from actiewijzer.assistant.ranking import best_lines, counts, has_type, holds_answer
 from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.retrieval import document_years
+from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import topic_phrase, truncate
@@ -47,6 +48,10 @@ def _has_money(lines: list[str]) -> bool:
     return any(
         line.startswith("-") and (has_type(line, "amount") or counts(line)) for line in lines
     )
+
+
+def _years(plan: QuestionPlan) -> str:
+    return " en ".join(str(y) for y in plan.years)
 
 
 def _prints_amount(lines: list[BudgetLine]) -> bool:
@@ -93,10 +98,26 @@ class ExtractiveBackend:
                 # A table row printing "/" for the year says so; no row at all is not an answer.
                 if not budget_lines(cards[0].card, plan)[0]:
                     return self.not_in_documents(task, cards)
-                lines.append(self.phrases.say("budget_none", ref=card_ref(cards[0])))
+                lines.append(
+                    self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
+                )
+                self._other_years(cards[0].card, plan, lines)
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
+
+    def _other_years(self, card: Card, plan: QuestionPlan, lines: list[str]) -> None:
+        """Nothing for the asked year: the years that do print an amount, so "/" for 2024 is
+        not read as "no money at all"."""
+        if not plan.years:
+            return
+        printed = [line for line in budget_lines(card, plan, [])[0] if _prints_amount([line])]
+        if printed:
+            lines.append(self.phrases.say("budget_other_years"))
+            lines += [
+                self.phrases.say("budget_line", row=line.row, column=line.column, raw=line.raw)
+                for line in printed
+            ]
 
     def not_in_documents(self, task: AnswerTask, nearest: list[FoundCard] | None = None) -> Draft:
         nearest = task.retrieved.nearest if nearest is None else nearest
@@ -310,7 +331,7 @@ class ExtractiveBackend:
             self._budget(task, parent, lines, citations, years)
             citations.append(citation_for(parent, [parent.card.title]))
             return quotes
-        lines.append(self.phrases.say("budget_none", ref=card_ref(found)))
+        lines.append(self.phrases.say("budget_none", ref=card_ref(found), years=_years(task.plan)))
         return quotes
 
     @staticmethod

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from actiewijzer.assistant.router import QuestionPlan
-from actiewijzer.assistant.text import content_words, fold, sentences, stem
+from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
 from actiewijzer.ingest.models import Card
 
 MAX_LINE_CHARS = 400
 _MIN_WORDS = 4
 _MAX_HEADING_WORDS = 6
+_MAX_ITEMS = 10
+_ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 _FIGURE_TYPES = ("count", "amount", "price", "date", "contact")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
@@ -29,6 +31,12 @@ _NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w
 _DATE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
+# "kwartaal 2", "fase 3": a number that names a part, not how many.
+_ORDINAL = re.compile(
+    r"\b(?:kwartaal|fase|deel|hoofdstuk|stap|niveau|artikel|art\.|nr\.|nummer|punt|week|q)\s*\d+\b",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
@@ -51,8 +59,8 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
 
 
 def counts(line: str) -> list[str]:
-    """Numbers that count something: no years, no amounts, no parts of dates or ids."""
-    without = _DATE.sub(" ", _AMOUNT.sub(" ", line))
+    """Numbers that count something: no years, amounts, parts of dates or ids, nor numbered parts."""
+    without = _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line)))
     return [n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n)]
 
 
@@ -84,26 +92,46 @@ def _year_heading(sentence: str) -> frozenset[int]:
 
 def card_sentences(card: Card) -> list[CardLine]:
     """The card's sentences, without the heading that repeats its number and title, each with
-    the year of the heading it stands under."""
+    the year of the heading it stands under. A line introducing a list ("volgende acties:")
+    carries its items: the answer is in them, and short items are no lines of their own."""
     title = fold(card.title).strip()
     found: dict[str, CardLine] = {}
     heading: frozenset[int] = frozenset()
-    for sentence in sentences(card.text):
+    marked = marked_sentences(card.text)
+    for position, (sentence, _) in enumerate(marked):
         heading = _year_heading(sentence) or heading
-        folded = fold(sentence)
-        if folded.startswith(fold(f"actie {card.id}")):
-            folded = folded[len(f"actie {card.id}") :].strip()
-            sentence = sentence[len(f"actie {card.id}") :].strip()
-        if folded.startswith(fold(card.id)):
-            sentence, folded = sentence[len(card.id) :].strip(), folded[len(card.id) :].strip()
-        if title and folded.startswith(title):
-            sentence = sentence[len(title) :].strip(" :-–")
+        sentence = _without_card_heading(sentence, card.id, title)
+        if sentence.endswith(":") and not _year_heading(sentence):
+            sentence = _with_items(sentence, marked[position + 1 :])
         if len(sentence.split()) < _MIN_WORDS and not _CONTACT.search(sentence):
             continue
         if len(sentence) > MAX_LINE_CHARS:
             sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
         found.setdefault(sentence, CardLine(sentence, heading))
     return list(found.values())
+
+
+def _without_card_heading(sentence: str, card_id: str, title: str) -> str:
+    folded = fold(sentence)
+    if folded.startswith(fold(f"actie {card_id}")):
+        folded = folded[len(f"actie {card_id}") :].strip()
+        sentence = sentence[len(f"actie {card_id}") :].strip()
+    if folded.startswith(fold(card_id)):
+        sentence, folded = sentence[len(card_id) :].strip(), folded[len(card_id) :].strip()
+    if title and folded.startswith(title):
+        sentence = sentence[len(title) :].strip(" :-–")
+    return sentence
+
+
+def _with_items(intro: str, following: list[tuple[str, bool]]) -> str:
+    """ "Aanvullende obstakels: Werkloosheidsval; Generatiearmoede; …" from the bulleted lines
+    after the intro, up to the next intro or the end of the list."""
+    items = []
+    for sentence, bulleted in following[:_MAX_ITEMS]:
+        if not bulleted or sentence.endswith(":"):
+            break
+        items.append(_ITEM_MARK.sub("", sentence).rstrip(" .;"))
+    return f"{intro} {'; '.join(items)}." if items else intro
 
 
 def card_lines(card: Card) -> list[str]:
@@ -141,6 +169,8 @@ def score_line(
     score = float(overlap)
     if plan.answer_type and has_type(line, plan.answer_type):
         score += 1.5
+        if plan.answer_type == "count" and _counts_focus(folded, plan.focus_words):
+            score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
     if years:
         printed = {int(y) for y in _YEAR.findall(line)} or set(heading_years)
         if printed & set(years) or any(str(y) in line for y in years):
@@ -150,6 +180,18 @@ def score_line(
         elif printed:
             score -= 1.0  # about another year than the one asked
     return score
+
+
+def _counts_focus(folded_line: str, focus_words: Sequence[str]) -> bool:
+    """A number right before the counted word (at most two words between): "137 unieke
+    deelnemers", "124 openingsmomenten"."""
+    focus = {stem(fold(w)) for w in focus_words}
+    for match in _COUNTED.finditer(folded_line):
+        if any(
+            stem(w) in focus or any(w.endswith(f) for f in focus) for w in match.group(1).split()
+        ):
+            return True
+    return False
 
 
 def best_lines(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from actiewijzer.assistant.doc_scope import (
     cards_named_by_title,
@@ -16,7 +17,7 @@ from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
-from actiewijzer.assistant.text import content_words, fold, stems, word_in_text
+from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
 from actiewijzer.assistant.topics import TopicScorer, children_of
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
@@ -271,8 +272,12 @@ class CardRetriever:
         for doc in scope:
             info = self.documents[doc]
             naming |= set(content_words(f"{info.label} {info.report_kind} {info.issuer}"))
-        words = self._answer_words(plan)
-        return list(dict.fromkeys(w for w in words if w not in naming))
+        naming |= {part for word in naming for part in word.split("-") if len(part) >= 3}
+        # "lokaal addendum": a word right before a naming word describes the document too.
+        question = words(plan.text)
+        naming |= {w for w, after in pairwise(question) if after in naming}
+        wanted = self._answer_words(plan)
+        return list(dict.fromkeys(w for w in wanted if w not in naming))
 
     def _search(
         self, text: str, k: int | None, scope: list[str], filters: SearchFilters | None

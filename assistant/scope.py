@@ -25,6 +25,7 @@ from actiewijzer.ingest.models import Card
 
 _MIN_TAIL = 3
 _PLURAL_ENDS = ("s", "en", "'s")
+_MIN_TYPO_LENGTH = 5  # shorter words have too many neighbours one edit away
 MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
 
 
@@ -57,21 +58,38 @@ class Vocabulary:
 
     def knows(self, word: str) -> bool:
         """A word some card uses, also as a compound part, inflected or misspelled."""
+        if self._known_form(word):
+            return True
+        return self.misspelled(word) is not None
+
+    def misspelled(self, word: str) -> str | None:
+        """The document word a typo stands for: "mantelzorgkafee" -> "mantelzorgcafe"."""
+        if is_dutch_word(word):
+            return None  # a real word these documents never use, not a misspelling of one
+        match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return None if match is None else str(match[0])
+
+    def typos(self, text: str, stopwords: frozenset[str]) -> dict[str, str]:
+        """The question's typos and the document words they stand for, so lines and topics
+        are chosen by what was meant."""
+        found = {}
+        for word in dict.fromkeys(content_words(text, stopwords)):
+            if len(word) < _MIN_TYPO_LENGTH or self._known_form(word):
+                continue
+            if (meant := self.misspelled(word)) is not None:
+                found[word] = meant
+        return found
+
+    def _known_form(self, word: str) -> bool:
+        """Used by some card: as is, inflected, as the singular of a plural ("tickets"), as the
+        head of a compound ("restaurant" in "buurtrestaurant") or split into known parts."""
         if stem(word) in self.stems or word in self.words:
             return True
-        # The stemmer keeps "tickets" and "ticket" apart; a plural's singular counts.
         if any(word.endswith(end) and word[: -len(end)] in self.words for end in _PLURAL_ENDS):
             return True
         if len(word) >= 6 and any(word in known for known in self.words):
-            return True  # the head of a compound: "restaurant" in "buurtrestaurant"
-        if self._decompounder.split(word):
             return True
-        if is_dutch_word(word):
-            return False  # a real word these documents never use, not a misspelling of one
-        return (
-            process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            is not None
-        )
+        return bool(self._decompounder.split(word))
 
     @cached_property
     def _decompounder(self) -> Decompounder:

@@ -14,7 +14,7 @@ _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
 # Not after an abbreviation: "art. 60", "bv. de stad", "resp. 632".
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)"
+    r"(?<=[.!?;])(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)(?<!\bgem\.)"
     r"(?<!\bo\.a\.)(?<!\bi\.s\.m\.)(?<!\bi\.k\.v\.)(?<!\bi\.f\.v\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
 _MAX_PHRASE_WORDS = 6
@@ -73,11 +73,18 @@ def word_in_text(word: str, folded_text: str, text_stems: set[str]) -> bool:
 
 def sentences(text: str) -> list[str]:
     """Sentences of a card, with PDF line breaks inside a sentence undone."""
-    found: list[str] = []
+    return [sentence for sentence, _ in marked_sentences(text)]
+
+
+def marked_sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences, each with whether it opens a bulleted block (an item of a list)."""
+    found: list[tuple[str, bool]] = []
     for block in _BLOCK_BREAK.split(text):
         joined = _SPACES.sub(" ", block.replace("\n", " ")).strip()
+        bulleted = bool(re.match(r"[●•▪■\uf0b7o-]\s", joined))
         joined = _BULLETS.sub("", joined).strip()
-        found.extend(part.strip() for part in _SENTENCE_END.split(joined) if part.strip())
+        parts = [part.strip() for part in _SENTENCE_END.split(joined) if part.strip()]
+        found.extend((part, bulleted and n == 0) for n, part in enumerate(parts))
     return found
 
 

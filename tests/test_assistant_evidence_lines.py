@@ -1,0 +1,95 @@
+"""Which lines answer: a list under its intro, the number right before the counted word,
+the years that do print an amount, typos read as the word meant, words naming the document."""
+
+from __future__ import annotations
+
+from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_documents
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.router import plan_question
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.scope import Vocabulary
+from actiewijzer.assistant.testing import InMemoryCardIndex
+from actiewijzer.ingest.models import BudgetRow, Card, CardFields, CardKind, ParsedDocument
+
+RULES = router_rules()
+
+
+def plan(question: str):
+    return plan_question(rewrite(question, [], RULES), question, RULES)
+
+
+def card(text: str, title: str = "Week van de opvoeding") -> Card:
+    return Card(
+        doc=DOC_ESF, id="Sectie 4", kind=CardKind.SECTIE, title=title, text=text,
+        start_line=1, end_line=20, printed_id=True, fields=CardFields(),
+    )  # fmt: skip
+
+
+def test_a_list_intro_carries_its_items() -> None:
+    text = (
+        "Aanvullende obstakels waarmee cliënten te maken krijgen en die nog niet aan bod "
+        "kwamen in de regio-uitdagingen:\n\n- Gebrek aan digitale vaardigheden\n\n"
+        "- Werkloosheidsval\n\n- Generatiearmoede\n\nDe sessie werd afgesloten met een receptie."
+    )
+    lines = card_lines(card(text, "Resultaten verrijking-sessies"))
+    intro = next(line for line in lines if line.startswith("Aanvullende obstakels"))
+    assert "Werkloosheidsval; Generatiearmoede" in intro
+    assert not any("receptie" in line for line in lines if line.startswith("Aanvullende"))
+
+
+def test_sub_list_items_under_a_short_intro_become_one_line() -> None:
+    text = "2023:\n\n Ruilwinkel:\n\no 124 openingsmomenten\n\no 1164 ‘in’ (gem. 9)\n\n"
+    lines = card_lines(card(text, "Organisatie Huis van het kind"))
+    assert "Ruilwinkel: 124 openingsmomenten; 1164 ‘in’ (gem. 9)." in lines
+
+
+def test_the_number_before_the_counted_word_answers() -> None:
+    text = (
+        "In kwartaal 2 - 2022 werden tijdens de week van de opvoeding acties gerealiseerd.\n\n"
+        "De stad verdeelde ongeveer 4000 zakjes met zaadjes bij Lierse schoolkinderen."
+    )
+    asked = plan("hoeveel zakjes werden er uitgedeeld in de week van de opvoeding?")
+    top = best_lines(card(text), asked, RULES.stopword_set, limit=1)
+    assert top and "4000 zakjes" in top[0].text
+
+
+def test_no_amount_for_the_asked_year_shows_the_years_that_have_one() -> None:
+    buurbel = _card(
+        DOC_AALST, "D13.2-A3", CardKind.ACTIE,
+        "De stad brengt onbekende buurtbewoners met elkaar in contact door middel van nieuwe technologie.",
+        4792, 4815, printed=False, mjp_code="AC000221",
+        budget=[BudgetRow(label="Uitgaven", cells=[
+            _cell("2023", "15 900 EUR", 2023), _cell("2024", "/", 2024), _cell("2025", "/", 2025)
+        ])],
+    )  # fmt: skip
+    index = InMemoryCardIndex([ParsedDocument(info=aalst().info, cards=[buurbel])])
+    answer = Assistant(index).ask("Hoeveel geld is er in 2024 voor de Buurbel in Aalst?")
+    assert "voor 2024 geen bedrag" in answer.answer
+    assert "2023: 15 900 EUR" in answer.answer
+    assert answer.grounding.grounded and [c.id for c in answer.citations] == ["D13.2-A3"]
+
+
+def test_a_typo_is_read_as_the_document_word_it_stands_for() -> None:
+    vocabulary = Vocabulary(InMemoryCardIndex(sample_documents()).cards())
+    typos = vocabulary.typos("hoeveel vte werkten er in het fietspnut", RULES.stopword_set)
+    assert typos == {"fietspnut": "fietspunt"}
+    # A real Dutch word the documents never use is no typo of a word they do use.
+    assert vocabulary.typos("wie is de schepen van sociale zaken", RULES.stopword_set) == {}
+
+
+def test_a_typo_still_finds_the_line_that_answers() -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "hoeveel vte waren er ingeschakeld in fietspnut?"
+    )
+    first_line = answer.answer.splitlines()[1]
+    assert "5,5VTE" in first_line and "Fietspunt" in first_line
+
+
+def test_words_describing_the_document_are_no_topic() -> None:
+    asked = plan("Welke regio-uitdagingen in het lokaal addendum gaan over schulden?")
+    assistant = Assistant(InMemoryCardIndex(sample_documents()))
+    topic = assistant.retriever._topic_words(asked, [DOC_ESF])
+    assert "lokaal" not in topic and "addendum" not in topic and "schulden" in topic
