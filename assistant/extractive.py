@@ -291,6 +291,11 @@ class ExtractiveBackend:
             quotes.append(f"{line.row} {line.column} {line.raw}")
         if any(line.is_income for line in budget):
             lines.append(self.phrases.say("budget_income_note"))
+        # "*9 000 EUR voor scholen + 3 000 EUR voor interne diensten": how the amount splits.
+        for label, value in card.fields.other.items():
+            if has_type(value, "amount") and value not in quotes:
+                lines.append(self.phrases.say("field_line", label=label, value=value))
+                quotes.append(value)
         quotes += self._field_lines(card, extra, lines)
         partners = [
             related

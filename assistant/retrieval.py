@@ -20,7 +20,7 @@ from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, uniq
 from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
 from actiewijzer.assistant.topics import TopicScorer, children_of
 from actiewijzer.index.models import SearchFilters
-from actiewijzer.ingest.models import Card
+from actiewijzer.ingest.models import Card, DocumentInfo
 
 TOPIC_MAX_CARDS = 25
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
@@ -48,6 +48,12 @@ class CardRetriever:
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
         docs = list(self.documents.values())
         scope = [filters.doc] if filters and filters.doc else [d.doc for d in docs]
+        if plan.is_follow_up and (own := self._own_place(plan, docs)):
+            # "en wat realiseert Lier zelf in zijn Huis van het Kind?": another place, and a
+            # subject of its own, is a new question there, not one about the earlier card.
+            scope = [d for d in scope if d in own] or scope
+            if len(plan.topic_words) > router_rules().follow_up_max_content_words:
+                plan = plan.model_copy(update={"text": plan.question, "context_ids": []})
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
         id_cards = self.source.lookup_ids(plan.text)
@@ -66,7 +72,7 @@ class CardRetriever:
         every = [c for doc in scope for c in self.source.cards(doc)]
         named = [self.found(c) for c in cards_named_by_title(plan.text, every)]
         named = prefer_years(named, plan.years)  # the same title in an earlier report
-        hits = self._with_context(plan, unique([*named, *hits]))
+        hits = self._with_context(plan, unique([*named, *hits]), scope)
         if self._unknown_place(plan, hits):
             return Retrieved(missing_places=plan.places)
         if plan.unknown_words and not named:
@@ -116,9 +122,11 @@ class CardRetriever:
         rules = router_rules()
         return rules.stopword_set | rules.topic_noise_set
 
-    def _with_context(self, plan: QuestionPlan, hits: list[FoundCard]) -> list[FoundCard]:
+    def _with_context(
+        self, plan: QuestionPlan, hits: list[FoundCard], scope: list[str]
+    ) -> list[FoundCard]:
         """A follow-up stays with the card the previous answer named, or one inside it."""
-        context = [c for i in plan.context_ids for c in self.source.lookup_ids(i)]
+        context = [c for i in plan.context_ids for c in self.source.lookup_ids(i) if c.doc in scope]
         if plan.places:
             # "en wat doet Aalst?" after an answer on Lier leaves Lier's card behind.
             named = documents_in_scope(" ".join(plan.places), (), list(self.documents.values()))
@@ -136,6 +144,12 @@ class CardRetriever:
         if inside:
             return unique([*inside, *hits])
         return unique([self.found(c) for c in context] + hits)
+
+    @staticmethod
+    def _own_place(plan: QuestionPlan, docs: list[DocumentInfo]) -> list[str]:
+        """The documents of the place a follow-up names itself, if it names one."""
+        own = documents_in_scope(plan.question, (), docs)
+        return own if len(own) < len(docs) else []
 
     def _unknown_place(self, plan: QuestionPlan, hits: list[FoundCard]) -> bool:
         """A place no document is about, that the best card does not mention either."""

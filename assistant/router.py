@@ -136,7 +136,11 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         kind = QuestionKind.BUDGET if len(named_ids) <= 1 else kind
     status_word, status_matches = _status_request(asked, rules)
     fields = own_fields
-    if not fields and rewritten.is_follow_up and rewritten.previous_question:
+    # "en in 2020?" asks the earlier field again; "en wat realiseert Lier zelf?" asks its own.
+    own_subject = len(content_words(asked, rules.stopword_set | rules.topic_noise_set)) > (
+        rules.follow_up_max_content_words
+    )
+    if not fields and rewritten.is_follow_up and rewritten.previous_question and not own_subject:
         fields = [n for n, w in rules.fields.items() if w.matches(rewritten.previous_question)]
     if kind is QuestionKind.STATUS and "status" not in fields and not status_word:
         fields.append("status")

@@ -7,6 +7,7 @@ from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_doc
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.assistant.ranking import best_lines, card_lines
 from actiewijzer.assistant.router import plan_question
 from actiewijzer.assistant.rules import router_rules
@@ -93,3 +94,41 @@ def test_words_describing_the_document_are_no_topic() -> None:
     assistant = Assistant(InMemoryCardIndex(sample_documents()))
     topic = assistant.retriever._topic_words(asked, [DOC_ESF])
     assert "lokaal" not in topic and "addendum" not in topic and "schulden" in topic
+
+
+def test_a_follow_up_with_its_own_subject_does_not_inherit_the_field() -> None:
+    history = [
+        ChatTurn(role="user", content="Wie trekt de actie rond het Fietspunt?"),
+        ChatTurn(role="assistant", content="Actie 01/11/SAP/01/01 wordt getrokken door OCMW."),
+    ]
+    own = plan_question(
+        rewrite("en hoeveel VTE werkten er in projecten van Werkmaat?", history, RULES),
+        "en hoeveel VTE werkten er in projecten van Werkmaat?",
+        RULES,
+    )
+    again = plan_question(rewrite("en in 2020?", history, RULES), "en in 2020?", RULES)
+    assert "trekker" not in own.fields and "trekker" in again.fields
+
+
+def test_a_follow_up_naming_another_place_leaves_the_earlier_card() -> None:
+    history = [
+        ChatTurn(role="user", content="Wat doet Vlaanderen aan energiearmoede?"),
+        ChatTurn(role="assistant", content="Volgens actie 08_03_01 „Uitwerken en implementeren van een Actieplan Energiearmoede.”"),
+    ]  # fmt: skip
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "en hoeveel VTE werkten er in Lier in het Fietspunt?", history
+    )
+    assert [c.id for c in answer.citations] == ["01/11/SAP/01/01"]
+
+
+def test_a_budget_note_splitting_the_amount_is_shown() -> None:
+    tolken = _card(
+        DOC_AALST, "D6.2-A3", CardKind.ACTIE, "De Stad zet op de inschakeling van sociaal tolken",
+        2420, 2470, printed=False,
+        other={"Opmerking": "*9 000 EUR voor scholen + 3 000 EUR voor interne diensten"},
+        budget=[BudgetRow(label="Uitgaven", cells=[_cell("2024", "12 000 EUR", 2024)])],
+    )  # fmt: skip
+    index = InMemoryCardIndex([ParsedDocument(info=aalst().info, cards=[tolken])])
+    answer = Assistant(index).ask("Welk budget is er in 2024 voor sociaal tolken in Aalst?")
+    assert "2024: 12 000 EUR" in answer.answer
+    assert "Opmerking: *9 000 EUR voor scholen" in answer.answer and answer.grounding.grounded
