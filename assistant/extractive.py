@@ -30,6 +30,7 @@ from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
 CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of figure
+SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _GENERIC = ("description", "korte_inhoud")
 MAX_LIST = 12
@@ -163,6 +164,7 @@ class ExtractiveBackend:
             return cards[0] if cards else None
         stop = self.rules.stopword_set
         holding = [f for f in cards if holds_answer(f.card, plan, stop)]
+        holding = self._by_evidence_among_ties(holding, plan)
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
         if plan.answer_type not in ("count", "amount", "price"):
@@ -172,6 +174,26 @@ class ExtractiveBackend:
         cover = task.vocabulary.subject_coverage
         wanted = cover(cards[0].card, plan.topic_words) * SUBJECT_SHARE
         return next((f for f in holding if cover(f.card, plan.topic_words) >= wanted), None)
+
+    def _by_evidence_among_ties(
+        self, holding: list[FoundCard], plan: QuestionPlan
+    ) -> list[FoundCard]:
+        """Cards the search scores (nearly) the same are told apart by their best line: "De
+        publieke opening wordt verwacht zomer 2024" answers "wanneer opent" better than a
+        subsidy "afgestemd op opening"."""
+        if len(holding) < 2:
+            return holding
+        tied = [f for f in holding if holding[0].score - f.score <= SEARCH_TIE]
+        if len(tied) < 2:
+            return holding
+        stop = self.rules.stopword_set
+
+        def evidence(found: FoundCard) -> float:
+            top = best_lines(found.card, plan, stop, 1)
+            return top[0].score if top else 0.0
+
+        best = max(tied, key=evidence)  # the first of equals: the search order stands
+        return [best, *(f for f in holding if f is not best)]
 
     def _budget_card(self, task: AnswerTask, cards: list[FoundCard]) -> FoundCard | None:
         """The best hit, unless it prints no amount for the asked year (nor does its plan) and

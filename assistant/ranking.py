@@ -30,8 +30,12 @@ _AMOUNT = re.compile(
 _NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")
 _DATE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
-    r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b",
+    r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b"
+    r"|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
     re.IGNORECASE,
+)
+_BUDGET_YEAR = re.compile(
+    r"\b(?:19|20)\d{2}\s*:\s*(?:/|\d[\d .]*(?:,\d+)?\s?(?:€|eur\b|euro\b))", re.IGNORECASE
 )
 _COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 # "kwartaal 2", "fase 3": a number that names a part, not how many.
@@ -55,7 +59,9 @@ def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
 
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
     found = _stems(plan.text, stopwords) - _stems(card.id, frozenset())
-    return found
+    # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
+    verbs = [w for w in content_words(plan.text, stopwords) if len(w) >= 5 and w[-1] == "t"]
+    return found | {stem(w[:-1]) for w in verbs}
 
 
 def counts(line: str) -> list[str]:
@@ -71,6 +77,7 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         found = counts(line)
         return bool(found) and (not years or any(str(y) in line for y in years))
     if answer_type == "date":
+        line = _BUDGET_YEAR.sub(" ", line)  # "2023: 77 800,45 EUR" is a budget, not a date
         return bool(_DATE.search(line) or _YEAR.search(line))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))

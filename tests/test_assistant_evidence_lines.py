@@ -8,7 +8,7 @@ from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_doc
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn
-from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.ranking import best_lines, card_lines, has_type
 from actiewijzer.assistant.router import plan_question
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import Vocabulary
@@ -132,3 +132,19 @@ def test_a_budget_note_splitting_the_amount_is_shown() -> None:
     answer = Assistant(index).ask("Welk budget is er in 2024 voor sociaal tolken in Aalst?")
     assert "2024: 12 000 EUR" in answer.answer
     assert "Opmerking: *9 000 EUR voor scholen" in answer.answer and answer.grounding.grounded
+
+
+def test_a_budget_year_is_no_date_but_a_weekday_is() -> None:
+    assert not has_type("MJP: AC000224 Uitgaven: 2023: 77 800,45 EUR;", "date")
+    assert has_type("Elke dinsdag vindt het ontmoetingsmoment plaats.", "date")
+    assert has_type("De publieke opening wordt verwacht zomer 2024.", "date")
+
+
+def test_a_verb_finds_its_noun() -> None:
+    text = (
+        "In afwachting van het buurtrestaurant blijft het sociaal restaurant open.\n\n"
+        "De publieke opening van het buurtrestaurant wordt verwacht zomer 2024."
+    )
+    asked = plan("Wanneer opent het buurtrestaurant?")
+    top = best_lines(card(text, "Buurtrestaurant"), asked, RULES.stopword_set, limit=1)
+    assert top and "zomer 2024" in top[0].text
