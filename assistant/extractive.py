@@ -22,7 +22,7 @@ from actiewijzer.assistant.models import Citation, QuestionKind
 from actiewijzer.assistant.ranking import best_lines, counts, has_type, holds_answer
 from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.retrieval import document_years
-from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import topic_phrase, truncate
@@ -149,9 +149,13 @@ class ExtractiveBackend:
         ambiguous = bool(task.plan.named_ids) and len({f.card.doc for f in cards}) > 1
         if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1 or ambiguous:
             per_doc: dict[str, FoundCard] = {}
+            several_named = len(task.plan.named_ids) > 1
             for found in cards:
-                per_doc.setdefault(f"{found.card.doc}::{found.card.id}", found)
-            wanted = max(2, len(task.plan.named_ids), len(task.plan.years))
+                # Compared across documents: the best card of each; named numbers: each of them.
+                key = f"{found.card.doc}::{found.card.id}" if several_named else found.card.doc
+                per_doc.setdefault(key, found)
+            compared = compared_years(task.plan.question)
+            wanted = max(2, len(task.plan.named_ids), len(compared))
             return list(per_doc.values())[: min(wanted, MAX_CARDS_PER_ANSWER)]
         return [chosen] if (chosen := self._answering_card(task)) else []
 

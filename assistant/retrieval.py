@@ -62,6 +62,10 @@ class CardRetriever:
             if plan.kind is QuestionKind.TOPIC:
                 return self._under(plan, retrieved)
             return self._other_places(plan, retrieved, filters)
+        if plan.places and self._unknown_place(plan, self._search(plan.text, 3, scope, filters)):
+            return Retrieved(missing_places=plan.places)
+        if plan.kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and self._lists_elsewhere(plan):
+            return Retrieved(missing_places=plan.places)  # "de afgeronde acties van Gent"
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             return Retrieved(cards=self._by_status(plan, [d for d in scope if d in listed]))
@@ -150,6 +154,14 @@ class CardRetriever:
         """The documents of the place a follow-up names itself, if it names one."""
         own = documents_in_scope(plan.question, (), docs)
         return own if len(own) < len(docs) else []
+
+    def _lists_elsewhere(self, plan: QuestionPlan) -> bool:
+        """A list asked for a place no document is about (and no place one is): a card that
+        mentions Gent in passing is no action of Gent."""
+        docs = list(self.documents.values())
+        known = {fold(m) for d in docs for m in d.municipalities}
+        foreign = [p for p in plan.places if fold(p) not in known]
+        return bool(foreign) and len(documents_in_scope(plan.question, (), docs)) == len(docs)
 
     def _unknown_place(self, plan: QuestionPlan, hits: list[FoundCard]) -> bool:
         """A place no document is about, that the best card does not mention either."""

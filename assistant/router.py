@@ -102,6 +102,11 @@ def _pick(table: dict[str, str], text: str) -> str | None:
     return next(iter(_pick_all(table, text)), None)
 
 
+def compared_years(question: str) -> list[int]:
+    """The years a question compares; "het schooljaar 2019-2020" is one of them, not two."""
+    return sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", question))})
+
+
 def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRules) -> QuestionPlan:
     own_text, had_instructions = strip_instructions(rewritten.text, rules)
     asked, _ = strip_instructions(question, rules)
@@ -110,7 +115,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if not years and rewritten.is_follow_up:
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
     # A follow-up is classified by its own words, else by the question it follows.
-    compared = sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", asked))}) or years
+    compared = compared_years(asked) or years
     kind = classify(asked, named_ids, compared, rules)
     own_fields = [name for name, words in rules.fields.items() if words.matches(asked)]
     # "en wat was het doel voor 2018?" after a budget question asks for that field instead.

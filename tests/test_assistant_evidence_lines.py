@@ -7,9 +7,9 @@ from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_doc
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import rewrite
-from actiewijzer.assistant.models import ChatTurn
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.ranking import best_lines, card_lines, has_type
-from actiewijzer.assistant.router import plan_question
+from actiewijzer.assistant.router import compared_years, plan_question
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex
@@ -148,3 +148,27 @@ def test_a_verb_finds_its_noun() -> None:
     asked = plan("Wanneer opent het buurtrestaurant?")
     top = best_lines(card(text, "Buurtrestaurant"), asked, RULES.stopword_set, limit=1)
     assert top and "zomer 2024" in top[0].text
+
+
+def test_elections_and_personal_legal_advice_are_out_of_scope() -> None:
+    assistant = Assistant(InMemoryCardIndex(sample_documents()))
+    for question in (
+        "Wie wordt de volgende eerste minister en op welke partij moet ik stemmen?",
+        "Kun je mijn huurcontract nakijken?",
+        "Mag mijn huisbaas de huur dit jaar verhogen?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused and answer.kind is QuestionKind.OUT_OF_SCOPE, question
+
+
+def test_a_list_for_a_place_no_document_is_about_is_refused() -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "Welke acties rond werkervaring staan in het beleidsplan van Roeselare?"
+    )
+    assert answer.refused and "Roeselare" in answer.answer and not answer.citations
+
+
+def test_a_school_year_is_one_compared_year() -> None:
+    assert compared_years("in het schooljaar 2019-2020 en in 2022-2023") == [2019, 2022]
+    asked = plan("Hoeveel werd er geboekt tegenover de begrote ontvangsten in 2024?")
+    assert set(asked.budget_columns) == {"geboekt", "budget"}
