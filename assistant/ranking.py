@@ -58,10 +58,10 @@ def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
 
 
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
-    found = _stems(plan.text, stopwords) - _stems(card.id, frozenset())
+    asked = content_words(plan.text, stopwords)
     # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
-    verbs = [w for w in content_words(plan.text, stopwords) if len(w) >= 5 and w[-1] == "t"]
-    return found | {stem(w[:-1]) for w in verbs}
+    verb_roots = {stem(w[:-1]) for w in asked if len(w) >= 5 and w[-1] == "t"}
+    return ({stem(w) for w in asked} - _stems(card.id, frozenset())) | verb_roots
 
 
 def counts(line: str) -> list[str]:

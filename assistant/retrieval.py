@@ -62,9 +62,10 @@ class CardRetriever:
             if plan.kind is QuestionKind.TOPIC:
                 return self._under(plan, retrieved)
             return self._other_places(plan, retrieved, filters)
-        if plan.places and self._unknown_place(plan, self._search(plan.text, 3, scope, filters)):
-            return Retrieved(missing_places=plan.places)
-        if plan.kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and self._lists_elsewhere(plan):
+        lists = plan.kind is QuestionKind.TOPIC or (
+            plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
+        )
+        if lists and self._foreign_places(plan) and self._lists_elsewhere(plan, scope, filters):
             return Retrieved(missing_places=plan.places)  # "de afgeronde acties van Gent"
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
@@ -155,18 +156,23 @@ class CardRetriever:
         own = documents_in_scope(plan.question, (), docs)
         return own if len(own) < len(docs) else []
 
-    def _lists_elsewhere(self, plan: QuestionPlan) -> bool:
-        """A list asked for a place no document is about (and no place one is): a card that
-        mentions Gent in passing is no action of Gent."""
-        docs = list(self.documents.values())
-        known = {fold(m) for d in docs for m in d.municipalities}
-        foreign = [p for p in plan.places if fold(p) not in known]
-        return bool(foreign) and len(documents_in_scope(plan.question, (), docs)) == len(docs)
+    def _foreign_places(self, plan: QuestionPlan) -> list[str]:
+        """Places the question names that no document is about."""
+        known = {fold(m) for d in self.documents.values() for m in d.municipalities}
+        return [p for p in plan.places if fold(p) not in known]
+
+    def _lists_elsewhere(
+        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
+    ) -> bool:
+        """A list asked for a place no document is about: a card that mentions Gent in passing
+        is no action of Gent, unless the question also names a place a document is about."""
+        if not self._own_place(plan, list(self.documents.values())):
+            return True
+        return self._unknown_place(plan, self._search(plan.text, 3, scope, filters))
 
     def _unknown_place(self, plan: QuestionPlan, hits: list[FoundCard]) -> bool:
         """A place no document is about, that the best card does not mention either."""
-        known = {fold(m) for d in self.documents.values() for m in d.municipalities}
-        foreign = [p for p in plan.places if fold(p) not in known]
+        foreign = self._foreign_places(plan)
         if not foreign:
             return False
         near = [fold(f.card.text) for f in hits[:3]]

@@ -21,6 +21,7 @@ _MAX_PHRASE_WORDS = 6
 # "dak- en thuisloosheid": the first word borrows the tail of the second ("dakloosheid").
 ELLIPSIS = re.compile(r"\b([a-z]{2,})- (?:en|of|tot) ([a-z]{5,})\b")
 _BULLETS = re.compile(r"^[\s●•▪■\uf0b7\-–]+")
+_BULLET_START = re.compile(r"[●•▪■\uf0b7o-]\s")  # a block that is an item of a list
 
 # A separator between digit groups, but not after decimals: "0,96 916" are two table cells.
 _THOUSANDS = re.compile(r"(?<=\d)(?<!,\d)(?<!,\d\d)[.\s\u00a0\u202f](?=\d{3}(?!\d))")
@@ -81,7 +82,7 @@ def marked_sentences(text: str) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     for block in _BLOCK_BREAK.split(text):
         joined = _SPACES.sub(" ", block.replace("\n", " ")).strip()
-        bulleted = bool(re.match(r"[●•▪■\uf0b7o-]\s", joined))
+        bulleted = bool(_BULLET_START.match(joined))
         joined = _BULLETS.sub("", joined).strip()
         parts = [part.strip() for part in _SENTENCE_END.split(joined) if part.strip()]
         found.extend((part, bulleted and n == 0) for n, part in enumerate(parts))

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_2020, DOC_2024, sample_index
+from assistant_helpers import RULES, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.ranking import best_lines, card_lines, counts, has_type, holds_answer
-from actiewijzer.assistant.router import plan_question
-from actiewijzer.assistant.rules import router_rules
-from actiewijzer.ingest.models import Card, CardFields, CardKind
-
-RULES = router_rules()
-
-
-def plan(question: str):
-    return plan_question(rewrite(question, [], RULES), question, RULES)
+from actiewijzer.ingest.models import Card
 
 
 def card(text: str, title: str = "Tolkenondersteuning voor het onderwijs") -> Card:
-    return Card(
-        doc=DOC_2024, id="01/11/SAP/02/08", kind=CardKind.ACTIE, title=title, text=text,
-        start_line=1, end_line=9, printed_id=True, fields=CardFields(),
-    )  # fmt: skip
+    return text_card(text, title, card_id="01/11/SAP/02/08")
 
 
 @pytest.fixture(scope="module")

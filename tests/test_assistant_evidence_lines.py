@@ -4,29 +4,19 @@ the years that do print an amount, typos read as the word meant, words naming th
 from __future__ import annotations
 
 from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_documents
+from assistant_helpers import RULES, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.ranking import best_lines, card_lines, has_type
-from actiewijzer.assistant.router import compared_years, plan_question
-from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.router import compared_years
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex
-from actiewijzer.ingest.models import BudgetRow, Card, CardFields, CardKind, ParsedDocument
-
-RULES = router_rules()
-
-
-def plan(question: str):
-    return plan_question(rewrite(question, [], RULES), question, RULES)
+from actiewijzer.ingest.models import BudgetRow, Card, CardKind, ParsedDocument
 
 
 def card(text: str, title: str = "Week van de opvoeding") -> Card:
-    return Card(
-        doc=DOC_ESF, id="Sectie 4", kind=CardKind.SECTIE, title=title, text=text,
-        start_line=1, end_line=20, printed_id=True, fields=CardFields(),
-    )  # fmt: skip
+    return text_card(text, title, card_id="Sectie 4", doc=DOC_ESF, kind=CardKind.SECTIE)
 
 
 def test_a_list_intro_carries_its_items() -> None:
@@ -101,12 +91,8 @@ def test_a_follow_up_with_its_own_subject_does_not_inherit_the_field() -> None:
         ChatTurn(role="user", content="Wie trekt de actie rond het Fietspunt?"),
         ChatTurn(role="assistant", content="Actie 01/11/SAP/01/01 wordt getrokken door OCMW."),
     ]
-    own = plan_question(
-        rewrite("en hoeveel VTE werkten er in projecten van Werkmaat?", history, RULES),
-        "en hoeveel VTE werkten er in projecten van Werkmaat?",
-        RULES,
-    )
-    again = plan_question(rewrite("en in 2020?", history, RULES), "en in 2020?", RULES)
+    own = plan("en hoeveel VTE werkten er in projecten van Werkmaat?", history)
+    again = plan("en in 2020?", history)
     assert "trekker" not in own.fields and "trekker" in again.fields
 
 

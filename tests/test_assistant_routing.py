@@ -7,20 +7,14 @@ from pathlib import Path
 
 import pytest
 from assistant_corpus import sample_index
+from assistant_helpers import RULES, plan
 
 from actiewijzer.assistant import cli
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, render
-from actiewijzer.assistant.router import plan_question, strip_instructions
-from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import Vocabulary, in_scope
-
-RULES = router_rules()
-
-
-def plan(question: str, history: list[ChatTurn] | None = None):
-    return plan_question(rewrite(question, history or [], RULES), question, RULES)
 
 
 @pytest.mark.parametrize(

@@ -4,31 +4,20 @@ lower hits that answer another subject, words the documents never use, uploads."
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2020, lier_2024, sample_index
+from assistant_corpus import DOC_AALST, aalst, lier_2020, lier_2024, sample_index
+from assistant_helpers import RULES, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.ranking import best_lines
-from actiewijzer.assistant.router import plan_question
-from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import topic_phrase
-from actiewijzer.ingest.models import Card, CardFields, CardKind, ParsedDocument
-
-RULES = router_rules()
-
-
-def plan(question: str, history: list[ChatTurn] | None = None):
-    return plan_question(rewrite(question, history or [], RULES), question, RULES)
+from actiewijzer.ingest.models import Card, ParsedDocument
 
 
 def card(text: str, title: str = "Centraal aanmeldingssysteem", card_id: str = "A1") -> Card:
-    return Card(
-        doc=DOC_2024, id=card_id, kind=CardKind.ACTIE, title=title, text=text,
-        start_line=1, end_line=9, printed_id=True, fields=CardFields(),
-    )  # fmt: skip
+    return text_card(text, title, card_id=card_id)
 
 
 def test_the_figure_in_the_next_sentence_answers() -> None:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
+from assistant_helpers import plan
+
 from actiewijzer.assistant.doc_scope import cards_named_by_title
-from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.router import plan_question
-from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import fold, stems
 from actiewijzer.assistant.topics import TopicScorer, children_of, compounds, matches
 from actiewijzer.ingest.models import Card, CardKind
-
-RULES = router_rules()
 
 
 def card(card_id: str, title: str, text: str = "", kind: CardKind = CardKind.ACTIE, parent: str | None = None) -> Card:  # fmt: skip
@@ -19,10 +16,6 @@ def card(card_id: str, title: str, text: str = "", kind: CardKind = CardKind.ACT
         doc="d.txt", id=card_id, kind=kind, title=title, parent=parent,
         text=f"{title}\n{text}", start_line=1, end_line=2,
     )  # fmt: skip
-
-
-def plan(question: str):
-    return plan_question(rewrite(question, [], RULES), question, RULES)
 
 
 def ids(scorer: TopicScorer) -> list[str]:
@@ -99,7 +92,7 @@ def test_follow_up_asking_for_a_list_in_another_document() -> None:
         ChatTurn(role="assistant", content="Actie 05_02_02 'Duaal leren opwaarderen'."),
     ]
     question = "Heeft Aalst daar in zijn lokaal sociaal beleidsplan ook acties rond?"
-    followed = plan_question(rewrite(question, history, RULES), question, RULES)
+    followed = plan(question, history)
     assert followed.is_follow_up
     assert followed.kind is QuestionKind.TOPIC
     assert "duaal" in followed.text.lower()

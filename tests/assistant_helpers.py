@@ -1,0 +1,32 @@
+"""Shared helpers for the assistant tests: the router rules, a question's plan, a card from text."""
+
+from __future__ import annotations
+
+from assistant_corpus import DOC_2024
+
+from actiewijzer.assistant.followup import rewrite
+from actiewijzer.assistant.models import ChatTurn
+from actiewijzer.assistant.router import QuestionPlan, plan_question
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.ingest.models import Card, CardFields, CardKind
+
+RULES = router_rules()
+
+
+def plan(question: str, history: list[ChatTurn] | None = None) -> QuestionPlan:
+    """The plan the assistant makes for the question, as a follow-up when history is given."""
+    return plan_question(rewrite(question, history or [], RULES), question, RULES)
+
+
+def text_card(
+    text: str,
+    title: str,
+    card_id: str = "A1",
+    doc: str = DOC_2024,
+    kind: CardKind = CardKind.ACTIE,
+) -> Card:
+    """A card with just a text and a title, for ranking and answer checks."""
+    return Card(
+        doc=doc, id=card_id, kind=kind, title=title, text=text,
+        start_line=1, end_line=9, printed_id=True, fields=CardFields(),
+    )  # fmt: skip
