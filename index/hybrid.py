@@ -38,6 +38,7 @@ class RankingPolicy:
     dense_margin: float = 0.02  # below the best cosine (e5 similarities are compressed)
     min_hits: int = 3  # the cut-off never leaves fewer (unless fewer matched at all)
     rrf_k: int = fusion.RRF_K
+    phrase_weight: float = 1.0
     # RRF scores are flat (1/61 vs 1/62), so a factor of 0.97 already moves a card ~2 places.
     overview_weight: float = 0.97
     year_boost: float = 1.05
@@ -82,8 +83,10 @@ class HybridSearcher:
         pool = None if k is None else max(policy.pool, 3 * k)
         lexical: list[Ranked] = []
         dense: list[Ranked] = []
+        phrases: list[Ranked] = []
         if mode in (RetrievalMode.HYBRID, RetrievalMode.LEXICAL):
             lexical = self._lexical.search(query, pool, admitted)
+            phrases = self._lexical.phrase_search(query, admitted)
         if mode in (RetrievalMode.HYBRID, RetrievalMode.DENSE) and self._dense is not None:
             dense = self._dense.search(query, pool or max(policy.pool, 150), admitted)
         rankings = [r for r in (lexical, dense) if r]
@@ -91,6 +94,11 @@ class HybridSearcher:
             w for r, w in ((lexical, policy.lexical_weight), (dense, policy.dense_weight)) if r
         ]
         scale = fusion.max_fused_score(weights, policy.rrf_k) if weights else 1.0
+        if phrases:
+            # Not part of the scale: a named card may score above the rest, and scores of
+            # questions without a name stay comparable with those that have one.
+            rankings.append(phrases)
+            weights.append(policy.phrase_weight)
 
         factor = self._factors(query)
         fused = fusion.reweight(
@@ -101,7 +109,7 @@ class HybridSearcher:
         )
         ranked = fusion.promote(exact, fused, score=scale)
 
-        relevant = self._relevant(lexical, dense) | set(exact)
+        relevant = self._relevant(lexical, dense) | set(exact) | {r.key for r in phrases}
         found_by = (
             (MatchSource.EXACT_ID, set(exact)),
             (MatchSource.LEXICAL, {r.key for r in lexical}),

@@ -6,13 +6,14 @@ and the BM25 statistics can never drift from the side store.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import bm25s
 import numpy as np
 
 from actiewijzer.index.filters import ResolvedFilter
 from actiewijzer.index.models import Ranked, SearchFilters
+from actiewijzer.index.phrases import PhraseIndex
 from actiewijzer.index.text_analysis import Analyzer
 from actiewijzer.ingest.models import Card
 
@@ -20,11 +21,14 @@ FilterResolver = Callable[[SearchFilters | None], ResolvedFilter]
 
 
 class LexicalIndex:
-    def __init__(self, cards: Sequence[Card], texts: Sequence[str]) -> None:
+    def __init__(
+        self, cards: Sequence[Card], texts: Sequence[str], document_words: Iterable[str] = ()
+    ) -> None:
         if len(cards) != len(texts):
             raise ValueError("elke kaart heeft precies één tekst nodig")
         self._cards = list(cards)
         self.analyzer = Analyzer(texts)
+        self._phrases = PhraseIndex([card.key for card in cards], texts, document_words)
         self._bm25 = bm25s.BM25()
         corpus_terms = [self.analyzer.index_terms(text) or [""] for text in texts]
         if corpus_terms:
@@ -55,6 +59,15 @@ class LexicalIndex:
             if admitted.is_unrestricted or admitted.admits(card):
                 hits.append(Ranked(key=card.key, score=score))
         return hits
+
+    def phrase_search(self, query: str, admitted: ResolvedFilter) -> list[Ranked]:
+        """Cards printing a name from the question that few cards print (see phrases.py)."""
+        by_key = {card.key: card for card in self._cards}
+        return [
+            hit
+            for hit in self._phrases.rank(query)
+            if admitted.is_unrestricted or admitted.admits(by_key[hit.key])
+        ]
 
 
 class LexicalRetriever:

@@ -18,6 +18,7 @@ from actiewijzer.index.lexical import LexicalIndex
 from actiewijzer.index.manifest import IndexManifest, read_manifest
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.index.snippet import Snippets
+from actiewijzer.index.text_analysis import words
 
 DOCS_FOLDER = "docs"
 CHROMA_FOLDER = "chroma"
@@ -50,7 +51,7 @@ class IndexSnapshot:
         store: ChromaCardStore | None,
     ) -> IndexSnapshot:
         texts = [lexical_text(card, catalog.document_of(card)) for card in catalog.cards]
-        lexical = LexicalIndex(catalog.cards, texts)
+        lexical = LexicalIndex(catalog.cards, texts, _document_words(catalog))
         return cls(
             generation=generation,
             manifest=manifest,
@@ -73,3 +74,11 @@ class IndexSnapshot:
 
     def resolve(self, filters: SearchFilters | None) -> ResolvedFilter:
         return resolve_filters(filters, self.catalog.infos)
+
+
+def _document_words(catalog: Catalog) -> set[str]:
+    """Words of document labels and municipality names: they name a document, not a topic."""
+    found: set[str] = set()
+    for info in catalog.infos.values():
+        found.update(words(" ".join([info.label, info.issuer, *info.municipalities])))
+    return found
