@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from rapidfuzz import fuzz, process
-from wordfreq import zipf_frequency
 
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import (
@@ -20,19 +19,12 @@ from actiewijzer.assistant.text import (
     word_in_text,
     words,
 )
-from actiewijzer.index.text_analysis import FUZZY_CUTOFF, Decompounder
+from actiewijzer.index.text_analysis import FUZZY_CUTOFF, Decompounder, is_dutch_word
 from actiewijzer.ingest.models import Card
 
 _MIN_TAIL = 3
 _PLURAL_ENDS = ("s", "en", "'s")
 _MIN_TYPO_LENGTH = 5  # shorter words have too many neighbours one edit away
-MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
-
-
-def is_dutch_word(word: str) -> bool:
-    """Common enough in Dutch (wordfreq's Zipf scale) to be a word, not a typo: "schepen" is,
-    "huurkontrakt" is not, though both are one edit away from a word in the documents."""
-    return zipf_frequency(word, "nl") >= MIN_DUTCH_ZIPF
 
 
 def corpus_fingerprint(cards: Sequence[Card]) -> int:

@@ -18,6 +18,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
+from wordfreq import zipf_frequency
 
 _WORD = re.compile(r"[a-z]+|[0-9]+")
 # "dak- en thuisloosheid", "kinder- of jeugdwerk": the first word borrows the second one's tail.
@@ -62,6 +63,7 @@ MIN_COMPOUND = 8
 # A typo correction must be this similar (rapidfuzz ratio, 0-100) to the corpus word.
 FUZZY_CUTOFF = 82.0
 MIN_FUZZY_LEN = 5
+MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
 
 
 def fold(text: str) -> str:
@@ -127,6 +129,12 @@ def _cost(parts: tuple[str, ...]) -> tuple[int, int]:
     return (len(parts), -min(map(len, parts)))
 
 
+def is_dutch_word(word: str) -> bool:
+    """Common enough in Dutch (wordfreq's Zipf scale) to be a word, not a typo: "schepen" is,
+    "huurkontrakt" is not, though both are one edit away from a word in the documents."""
+    return zipf_frequency(word, "nl") >= MIN_DUTCH_ZIPF
+
+
 class SpellingCorrector:
     """Map a word the corpus never uses to the closest word it does use."""
 
@@ -140,9 +148,18 @@ class SpellingCorrector:
         matches = process.extract(
             word, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=limit + 3
         )
+        if is_dutch_word(word):
+            # A real word the documents never use is no typo ("schepen" is not "scherpen"),
+            # but it may be another form of one they do use ("gamen" of "game").
+            matches = [m for m in matches if _same_stem_start(word, m[0])]
         # Equal similarity: prefer the word the corpus uses more (a real word, not a PDF break).
         ranked = sorted(matches, key=lambda m: (-m[1], -self._counts[m[0]]))
         return [m[0] for m in ranked[:limit]]
+
+
+def _same_stem_start(word: str, other: str) -> bool:
+    shorter, longer = sorted((word, other), key=len)
+    return longer.startswith(shorter[:-1])
 
 
 class Analyzer:
