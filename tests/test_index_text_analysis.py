@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from actiewijzer.index.text_analysis import Analyzer, Decompounder, fold, words
+from actiewijzer.index.text_analysis import (
+    Analyzer,
+    Decompounder,
+    SpellingCorrector,
+    fold,
+    words,
+)
 
 CORPUS = [
     "Aanpak van kinderarmoede en armoede bij kinderen.",
@@ -45,6 +53,17 @@ def test_compound_query_meets_split_text(analyzer: Analyzer) -> None:
 def test_typo_is_corrected_to_a_corpus_word(analyzer: Analyzer) -> None:
     assert set(analyzer.index_terms("woonatelier")) <= set(analyzer.query_terms("woonatellier"))
     assert set(analyzer.index_terms("huurcontract")) <= set(analyzer.query_terms("huurkontrakt"))
+
+
+def test_a_real_word_is_no_typo_of_a_corpus_word() -> None:
+    corrector = SpellingCorrector(Counter(["scherpen", "gezinnen", "registreren", "game"]))
+    # Real Dutch words one edit away from a document word: not corrected.
+    assert corrector.correct("schepen") == []
+    assert corrector.correct("verzinnen") == []
+    assert corrector.correct("gisteren") == []
+    # Another form of a document word still is: "gamen" finds "game".
+    assert corrector.correct("gamen") == ["game"]
+    assert corrector.correct("gezinen") == ["gezinnen"]
 
 
 def test_typo_inside_a_compound_keeps_the_known_part(analyzer: Analyzer) -> None:
