@@ -19,6 +19,7 @@ MAX_LINE_CHARS = 400
 _MIN_WORDS = 4
 _MAX_HEADING_WORDS = 6
 _MAX_ITEMS = 10
+_MIN_YEAR_COLUMNS = 3
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 _FIGURE_TYPES = ("count", "amount", "price", "date", "contact")
@@ -97,6 +98,12 @@ def _year_heading(sentence: str) -> frozenset[int]:
     return frozenset(int(y) for y in _YEAR.findall(sentence))
 
 
+def _is_year_row(sentence: str) -> bool:
+    """The header of a table with a column per year: "Gemeente 2017 2018 2019 2020"."""
+    years = _YEAR.findall(sentence)
+    return len(set(years)) >= _MIN_YEAR_COLUMNS and 2 * len(years) >= len(sentence.split())
+
+
 def card_sentences(card: Card) -> list[CardLine]:
     """The card's sentences, without the heading that repeats its number and title, each with
     the year of the heading it stands under. A line introducing a list ("volgende acties:")
@@ -105,8 +112,18 @@ def card_sentences(card: Card) -> list[CardLine]:
     found: dict[str, CardLine] = {}
     heading: frozenset[int] = frozenset()
     marked = marked_sentences(card.text)
+    row_of_header = False
     for position, (sentence, _) in enumerate(marked):
-        heading = _year_heading(sentence) or heading
+        if row_of_header:
+            row_of_header = False
+            continue
+        if _is_year_row(sentence) and position + 1 < len(marked):
+            # "Gemeente 2017 … 2022" / "Lier 15,80% … 15,25%": the row only says which year
+            # each value is for together with its header, so they make one line.
+            sentence = f"{sentence}: {marked[position + 1][0]}"
+            row_of_header = True
+        else:
+            heading = _year_heading(sentence) or heading
         sentence = _without_card_heading(sentence, card.id, title)
         if sentence.endswith(":") and not _year_heading(sentence):
             sentence = _with_items(sentence, marked[position + 1 :])

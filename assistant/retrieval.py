@@ -54,6 +54,9 @@ class CardRetriever:
             scope = [d for d in scope if d in own] or scope
             if len(plan.topic_words) > router_rules().follow_up_max_content_words:
                 plan = plan.model_copy(update={"text": plan.question, "context_ids": []})
+        elif plan.kind in _YEAR_BOUND_KINDS and (own := self._own_place(plan, docs)):
+            # "de kansarmoede-index van Lier": another town's figure is no answer to it.
+            scope = [d for d in scope if d in own] or scope
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
         id_cards = self.source.lookup_ids(plan.text)

@@ -1,0 +1,65 @@
+"""Refused when the sources are silent: a year a table has no column for, another town's figure,
+errands and services that are not about the plans. A real question is still answered."""
+
+from __future__ import annotations
+
+from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2024
+from assistant_helpers import text_card
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.ranking import card_lines
+from actiewijzer.assistant.testing import InMemoryCardIndex
+from actiewijzer.ingest.models import CardKind, ParsedDocument
+
+INDEX_TABLE = (
+    "Indicatoren\n\nKansarmoede-index (jaarlijks)\n\nOmschrijving Bron: Kind & Gezin\n\n"
+    "Gemeente 2017 2018 2019 2020 2021 2022\n\nLier 15,80% 14,10% 13,80% 14,10% 13,40% 15,25%\n"
+)
+
+
+def lier_with_index() -> InMemoryCardIndex:
+    lier_card = text_card(
+        INDEX_TABLE, "Kinderarmoede", card_id="01/11/SAP/02", kind=CardKind.ACTIEPLAN
+    )
+    aalst_card = text_card(
+        "Motivatie In 2018 bedroeg de kansarmoede-index voor Aalst 12,3%. Ook in 2023 blijft "
+        "kansarmoede een uitdaging voor de stad.",
+        "Gezinnen met kinderen",
+        card_id="Ambitie 7",
+        doc=DOC_AALST,
+        kind=CardKind.AMBITIE,
+    )
+    return InMemoryCardIndex(
+        [
+            ParsedDocument(info=lier_2024().info, cards=[lier_card]),
+            ParsedDocument(info=aalst().info, cards=[aalst_card]),
+        ]
+    )
+
+
+def test_a_year_table_row_is_read_with_its_header() -> None:
+    lines = card_lines(text_card(INDEX_TABLE, "Kinderarmoede", kind=CardKind.ACTIEPLAN))
+    assert (
+        "Gemeente 2017 2018 2019 2020 2021 2022: Lier 15,80% 14,10% 13,80% 14,10% 13,40% 15,25%"
+        in lines
+    )
+
+
+def test_a_year_the_table_has_a_column_for_is_answered() -> None:
+    answer = Assistant(lier_with_index()).ask("wat was de kansarmoede-index van lier in 2022?")
+    assert not answer.refused
+    assert "15,25%" in answer.answer and [c.id for c in answer.citations] == ["01/11/SAP/02"]
+
+
+def test_a_year_the_table_has_no_column_for_is_not_in_the_documents() -> None:
+    answer = Assistant(lier_with_index()).ask("wat was de kansarmoede-index van lier in 2023?")
+    assert answer.refused
+    # Neither Lier's row for other years nor Aalst's figure answers it.
+    assert "15,25" not in answer.answer and "12,3" not in answer.answer
+    assert all(c.doc == DOC_2024 for c in answer.citations)
+
+
+def test_a_fact_asked_for_one_town_is_not_answered_from_another() -> None:
+    answer = Assistant(lier_with_index()).ask("wat was de kansarmoede-index in lier in 2018?")
+    assert "12,3" not in answer.answer
+    assert all(c.doc != DOC_AALST for c in answer.citations)
