@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import fold
@@ -48,6 +48,12 @@ def documents_in_scope(
         chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
     return [doc for doc in chosen if doc in by_year] or chosen
+
+
+def foreign_places(places: Sequence[str], docs: Iterable[DocumentInfo]) -> list[str]:
+    """The places a question names that no document is about."""
+    known = {fold(m) for d in docs for m in d.municipalities}
+    return [p for p in places if fold(p) not in known]
 
 
 def _names_kind(question_words: set[str], report_kind: str) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
+from actiewijzer.assistant.doc_scope import document_years, foreign_places
 from actiewijzer.assistant.evidence import (
     BudgetLine,
     budget_lines,
@@ -21,7 +22,6 @@ from actiewijzer.assistant.evidence import (
 from actiewijzer.assistant.models import Citation, QuestionKind
 from actiewijzer.assistant.ranking import best_lines, counts, has_type, holds_answer
 from actiewijzer.assistant.resources import Phrases, phrases
-from actiewijzer.assistant.retrieval import document_years
 from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
@@ -135,9 +135,14 @@ class ExtractiveBackend:
         return Draft(text="\n".join(lines), citations=citations, refused=True)
 
     def unknown_place(self, task: AnswerTask) -> Draft:
-        places = sorted({m for d in task.source.documents() for m in d.municipalities})
+        documents = task.source.documents()
+        places = sorted({m for d in documents for m in d.municipalities})
+        # A plan bound to no municipality (the Flemish one) applies there too: say so.
+        wide = [f"{d.report_kind} van {d.issuer}" for d in documents if not d.municipalities]
         missing = ", ".join(task.retrieved.missing_places)
-        text = self.phrases.say("missing_place", place=missing, places=", ".join(places))
+        text = self.phrases.say(
+            "missing_place", place=missing, places=", ".join(places), wide="; ".join(wide)
+        )
         return Draft(text=text, refused=True)
 
     def _cards_to_answer(self, task: AnswerTask) -> list[FoundCard]:
@@ -167,7 +172,8 @@ class ExtractiveBackend:
         if not plan.answer_type:
             return cards[0] if cards else None
         stop = self.rules.stopword_set
-        holding = [f for f in cards if holds_answer(f.card, plan, stop)]
+        foreign = foreign_places(plan.places, task.source.documents())
+        holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]
         holding = self._by_evidence_among_ties(holding, plan)
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None

@@ -253,8 +253,11 @@ def best_lines(
     return chosen
 
 
-def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:
-    """Does the card print the kind of figure the question asks for, next to its words?"""
+def holds_answer(
+    card: Card, plan: QuestionPlan, stopwords: frozenset[str], foreign_places: Sequence[str] = ()
+) -> bool:
+    """Does the card print the kind of figure the question asks for, next to its words?
+    A place no document is about is no such word: the card may mention it in passing."""
     if not plan.answer_type:
         return True
     if plan.answer_type == "amount" and any(
@@ -266,6 +269,8 @@ def holds_answer(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> b
     if plan.years and not any(str(y) in card.text for y in plan.years):
         return False
     wanted = question_stems(plan, stopwords, card)
+    # "hoeveel leefloners in Mechelen": a count of nights spent in Mechelen does not answer it.
+    wanted = (wanted - _stems(" ".join(foreign_places), frozenset())) or wanted
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
     # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
     needs_words = plan.answer_type in ("amount", "count", "price")

@@ -9,6 +9,7 @@ from actiewijzer.assistant.doc_scope import (
     cards_named_by_title,
     document_years,
     documents_in_scope,
+    foreign_places,
     id_key,
     prefer_years,
 )
@@ -69,7 +70,7 @@ class CardRetriever:
             plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
         )
         if lists and self._foreign_places(plan) and self._lists_elsewhere(plan, scope, filters):
-            return Retrieved(missing_places=plan.places)  # "de afgeronde acties van Gent"
+            return Retrieved(missing_places=self._foreign_places(plan))  # "acties van Gent"
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             return Retrieved(cards=self._by_status(plan, [d for d in scope if d in listed]))
@@ -82,7 +83,7 @@ class CardRetriever:
         named = prefer_years(named, plan.years)  # the same title in an earlier report
         hits = self._with_context(plan, unique([*named, *hits]), scope)
         if self._unknown_place(plan, hits):
-            return Retrieved(missing_places=plan.places)
+            return Retrieved(missing_places=self._foreign_places(plan))
         if plan.unknown_words and not named:
             return Retrieved(nearest=hits[:2], missing_words=plan.unknown_words)
         words = self._answer_words(plan)
@@ -161,8 +162,7 @@ class CardRetriever:
 
     def _foreign_places(self, plan: QuestionPlan) -> list[str]:
         """Places the question names that no document is about."""
-        known = {fold(m) for d in self.documents.values() for m in d.municipalities}
-        return [p for p in plan.places if fold(p) not in known]
+        return foreign_places(plan.places, self.documents.values())
 
     def _lists_elsewhere(
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None

@@ -30,6 +30,20 @@ class WordList:
         return self._pattern.search(fold(text)) is not None
 
 
+# Words after which an everyday word is a place: "in Geel", "te Boom", "de stad Hove".
+_PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
+
+
+def _names_place(place: str, text: str, after_preposition: bool) -> bool:
+    """'Geel' (capital, not opening a sentence) or 'in geel' is the town; 'geel licht' is not."""
+    name = re.escape(place)
+    if re.search(rf"(?<![.!?]\s)(?<!^)(?<!\w){name}(?!\w)", text.strip()):
+        return True
+    return after_preposition and bool(
+        re.search(rf"(?<!\w){_PLACE_PREPOSITION}{re.escape(fold(place))}(?!\w)", fold(text))
+    )
+
+
 class RouterRules(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -51,7 +65,11 @@ class RouterRules(BaseModel):
     topic_noise: list[str]
     id_patterns: list[str]
     privacy_patterns: list[str] = []
+    # Places a question may name (places.yaml). One no document is about, that the answering card
+    # does not mention either, makes the question one these documents cannot answer.
     places: list[str] = []
+    word_places: list[str] = []
+    capital_places: list[str] = []
     answer_types: dict[str, list[str]] = {}
     other_fields: dict[str, list[str]] = {}
     topic_patterns: list[str] = []
@@ -85,7 +103,10 @@ class RouterRules(BaseModel):
 
     def places_in(self, text: str) -> list[str]:
         folded = fold(text)
-        return [p for p in self.places if re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", folded)]
+        found = [p for p in self.places if re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", folded)]
+        found += [p for p in self.word_places if _names_place(p, text, after_preposition=True)]
+        found += [p for p in self.capital_places if _names_place(p, text, after_preposition=False)]
+        return found
 
     @cached_property
     def adversarial(self) -> list[re.Pattern[str]]:
@@ -167,4 +188,4 @@ class RouterRules(BaseModel):
 
 @cache
 def router_rules() -> RouterRules:
-    return RouterRules.model_validate(load_yaml("router.yaml"))
+    return RouterRules.model_validate(load_yaml("router.yaml") | load_yaml("places.yaml"))

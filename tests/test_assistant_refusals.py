@@ -3,8 +3,9 @@ errands and services that are not about the plans. A real question is still answ
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2024
-from assistant_helpers import text_card
+import pytest
+from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2024, sample_documents
+from assistant_helpers import RULES, text_card
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.ranking import card_lines
@@ -63,3 +64,42 @@ def test_a_fact_asked_for_one_town_is_not_answered_from_another() -> None:
     answer = Assistant(lier_with_index()).ask("wat was de kansarmoede-index in lier in 2018?")
     assert "12,3" not in answer.answer
     assert all(c.doc != DOC_AALST for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "places"),
+    [
+        ("welke acties rond dakloosheid staan in het plan van geel?", ["Geel"]),
+        ("Wat doet Geel voor daklozen?", ["Geel"]),
+        ("Geel is een kleur, geen actie", []),
+        ("waarom is de fiets in het logo geel?", []),
+        ("zijn er meer dan 5 acties in Meer?", ["Meer"]),
+        ("Meer acties rond wonen?", []),
+        ("welke acties zijn nog uit te voeren?", []),
+        ("hoeveel kost de nachtopvang in Lier en in Turnhout?", ["Lier", "Turnhout"]),
+    ],
+)
+def test_places_are_told_from_everyday_words(question: str, places: list[str]) -> None:
+    assert sorted(RULES.places_in(question)) == sorted(places)
+
+
+def test_a_list_for_a_town_no_document_covers_names_what_they_do_cover() -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "welke acties rond dakloosheid heeft de stad Geel?"
+    )
+    assert answer.refused and not answer.citations
+    assert "Geel" in answer.answer and "Aalst" in answer.answer and "Lier" in answer.answer
+    # The Flemish plan is bound to no municipality: it is named as such, not as a town.
+    assert "Vlaamse Regering" in answer.answer and answer.grounding.grounded
+
+
+def test_a_count_for_a_foreign_town_is_not_a_count_that_mentions_it() -> None:
+    nights = text_card(
+        "Voor 2023 maakten we in totaal 253 nachten gebruik van nachtopvang te Mechelen. "
+        "Leefloners van het OCMW krijgen er voorrang.",
+        "Acute opvang voor mensen in woonnood",
+        card_id="01/11/SAP/04/01",
+    )
+    index = InMemoryCardIndex([ParsedDocument(info=lier_2024().info, cards=[nights])])
+    answer = Assistant(index).ask("hoeveel leefloners zijn er in Mechelen?")
+    assert answer.refused and "253" not in answer.answer
