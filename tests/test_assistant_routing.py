@@ -113,7 +113,7 @@ def test_every_phrase_renders() -> None:
         "ref": "actie 1", "kind_word": "actie", "id": "1", "title": "t", "label": "L", "text": "x",
         "value": "v", "row": "Uitgaven", "column": "2024", "raw": "5", "others": "o", "mjp": "m",
         "wanted": "geboekt", "status": "s", "status_word": "afgerond", "topic": "t", "years": "y",
-        "place": "Gent", "places": "Aalst, Lier", "words": "schepen",
+        "place": "Gent", "places": "Aalst, Lier", "words": "schepen", "wide": "actieplan",
     }  # fmt: skip
     for key, value in data.items():
         if isinstance(value, str):
