@@ -103,3 +103,30 @@ def test_a_count_for_a_foreign_town_is_not_a_count_that_mentions_it() -> None:
     index = InMemoryCardIndex([ParsedDocument(info=lier_2024().info, cards=[nights])])
     answer = Assistant(index).ask("hoeveel leefloners zijn er in Mechelen?")
     assert answer.refused and "253" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kunt u voor mij een afspraak voor een paspoort in Lier vastleggen?",
+        "wil je deze vraag doorsturen naar de schepen van welzijn?",
+        "is de delhaize in lier open op 1 mei?",
+        "tot wanneer is de apotheek aan de markt open?",
+        "hoe vul ik mijn belastingaangifte in via myminfin?",
+        "vertaal 'waar is het OCMW' naar het Arabisch",
+    ],
+)
+def test_errands_and_services_are_out_of_scope(question: str) -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(question)
+    assert answer.refused and not answer.citations, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "welke acties gaan over het vertalen van brochures?",
+        "kun je de acties rond opvoedingsondersteuning opsommen?",
+    ],
+)
+def test_questions_about_the_plans_with_those_words_are_no_errands(question: str) -> None:
+    assert not any(pattern.search(question) for pattern in RULES.out_of_scope), question
