@@ -12,15 +12,17 @@ from actiewijzer.assistant.text import fold
 
 
 class WordList:
-    """Words and phrases; a trailing `*` makes a prefix. Matched on accent-folded lowercase text."""
+    """Words and phrases; `*` stands for any letters: "budget*" is a prefix, "*budget" a suffix
+    ("werkingsbudget"). Matched on accent-folded lowercase text."""
 
     def __init__(self, words: list[str]) -> None:
         parts = []
         for word in words:
-            folded = re.escape(fold(word.rstrip("*")))
-            tail = r"\w*" if word.endswith("*") else r"(?!\w)"
-            head = r"(?<!\w)" if folded[:1].isalnum() else ""
-            parts.append(head + folded + tail)
+            folded = fold(word)
+            body = r"\w*".join(re.escape(piece) for piece in folded.split("*"))
+            tail = "" if word.endswith("*") else r"(?!\w)"
+            head = r"(?<!\w)" if folded[:1].isalnum() or folded.startswith("*") else ""
+            parts.append(head + body + tail)
         self._pattern = re.compile("|".join(parts) or r"(?!x)x")
 
     def found(self, text: str) -> list[str]:
