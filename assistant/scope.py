@@ -19,7 +19,12 @@ from actiewijzer.assistant.text import (
     word_in_text,
     words,
 )
-from actiewijzer.index.text_analysis import FUZZY_CUTOFF, Decompounder, is_dutch_word
+from actiewijzer.index.text_analysis import (
+    FUZZY_CUTOFF,
+    Decompounder,
+    is_dutch_word,
+    is_typo_of,
+)
 from actiewijzer.ingest.models import Card
 
 _MIN_TAIL = 3
@@ -58,8 +63,10 @@ class Vocabulary:
         """The document word a typo stands for: "mantelzorgkafee" -> "mantelzorgcafe"."""
         if is_dutch_word(word):
             return None  # a real word these documents never use, not a misspelling of one
-        match = process.extractOne(word, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return None if match is None else str(match[0])
+        matches = process.extract(
+            word, self.words, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=3
+        )
+        return next((str(m[0]) for m in matches if is_typo_of(word, str(m[0]))), None)
 
     def typos(self, text: str, stopwords: frozenset[str]) -> dict[str, str]:
         """The question's typos and the document words they stand for, so lines and topics

@@ -18,6 +18,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 _WORD = re.compile(r"[a-z]+|[0-9]+")
@@ -63,6 +64,8 @@ MIN_COMPOUND = 8
 # A typo correction must be this similar (rapidfuzz ratio, 0-100) to the corpus word.
 FUZZY_CUTOFF = 82.0
 MIN_FUZZY_LEN = 5
+MAX_TYPO_EDITS = 2
+LONG_WORD = 12  # a word this long may hold one slip more
 MIN_DUTCH_ZIPF = 2.0  # about once per 10 million words
 
 
@@ -129,6 +132,13 @@ def _cost(parts: tuple[str, ...]) -> tuple[int, int]:
     return (len(parts), -min(map(len, parts)))
 
 
+def is_typo_of(word: str, meant: str) -> bool:
+    """Few enough edits to be a slip of the keyboard: "huurkontrakt" of "huurcontract" (2), but
+    not "menstruatiearmoede" of "generatiearmoede" (4), another word with the same tail."""
+    allowed = MAX_TYPO_EDITS + (len(word) >= LONG_WORD)
+    return Levenshtein.distance(word, meant, score_cutoff=allowed) <= allowed
+
+
 def is_dutch_word(word: str) -> bool:
     """Common enough in Dutch (wordfreq's Zipf scale) to be a word, not a typo: "schepen" is,
     "huurkontrakt" is not, though both are one edit away from a word in the documents."""
@@ -152,6 +162,7 @@ class SpellingCorrector:
             # A real word the documents never use is no typo ("schepen" is not "scherpen"),
             # but it may be another form of one they do use ("gamen" of "game").
             matches = [m for m in matches if _same_stem_start(word, m[0])]
+        matches = [m for m in matches if is_typo_of(word, m[0])]
         # Equal similarity: prefer the word the corpus uses more (a real word, not a PDF break).
         ranked = sorted(matches, key=lambda m: (-m[1], -self._counts[m[0]]))
         return [m[0] for m in ranked[:limit]]

@@ -170,3 +170,13 @@ def test_a_word_list_star_is_a_prefix_or_a_suffix() -> None:
     assert words.found("hoeveel werkingsbudget") == ["hoeveel werkingsbudget"]
     assert words.found("budgettaire steun") == ["budgettaire"]
     assert not words.matches("begroting")
+
+
+def test_an_unknown_compound_is_no_typo_of_a_known_one_with_the_same_tail() -> None:
+    card = text_card(
+        "Met de oproep willen we dat mensen in generatiearmoede dichter bij een job komen.",
+        "Oproep armoedetrajecten",
+    )
+    index = InMemoryCardIndex([ParsedDocument(info=lier_2024().info, cards=[card])])
+    answer = Assistant(index).ask("welke acties gaan over menstruatiearmoede?")
+    assert answer.refused and "generatiearmoede" not in answer.answer

@@ -11,6 +11,7 @@ from actiewijzer.index.text_analysis import (
     Decompounder,
     SpellingCorrector,
     fold,
+    is_typo_of,
     words,
 )
 
@@ -79,3 +80,11 @@ def test_elliptical_compound_is_completed(analyzer: Analyzer) -> None:
     # "dak- en thuisloosheid" means "dakloosheid en thuisloosheid".
     terms = analyzer.index_terms("Preventie van dak- en thuisloosheid")
     assert set(analyzer.query_terms("dakloosheid")) & set(terms)
+
+
+def test_a_typo_is_a_few_edits_not_another_word_with_the_same_tail() -> None:
+    assert is_typo_of("huurkontrakt", "huurcontract")
+    assert is_typo_of("fietspnut", "fietspunt")
+    assert not is_typo_of("menstruatiearmoede", "generatiearmoede")
+    corrector = SpellingCorrector(Counter(["generatiearmoede", "armoede"]))
+    assert corrector.correct("menstruatiearmoede") == []
