@@ -20,6 +20,13 @@ _MIN_WORDS = 4
 _MAX_HEADING_WORDS = 6
 _MAX_ITEMS = 10
 _MIN_YEAR_COLUMNS = 3
+# Counted words a card often says otherwise ("mensen" as "personen", "gezinnen", "cliënten").
+# Measures and qualifiers after "hoeveel" ("hoeveel procent", "hoeveel extra") count nothing.
+_GENERIC_COUNTED = frozenset(
+    stem(word)
+    for word in ("mensen", "personen", "keer", "aantal", "stuks", "procent", "percent", "extra")
+    + ("bijkomende", "nieuwe")
+)
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 _FIGURE_TYPES = ("count", "amount", "price", "date", "contact")
@@ -284,12 +291,26 @@ def holds_answer(
         or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in plan.years)
         for i in range(len(texts))
     ]
+    if not _names_counted(card, plan, stopwords):
+        return False
     return any(
         near
         and has_type(line, plan.answer_type)
         and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
         for line, near in zip(texts, near_year, strict=True)
     )
+
+
+def _names_counted(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:
+    """ "hoeveel vrijwilligers": a card that never speaks of volunteers cannot count them,
+    whatever else it counts ("3 buurten")."""
+    if plan.answer_type != "count":
+        return True
+    focus = {stem(fold(w)) for w in plan.focus_words} - _GENERIC_COUNTED
+    if not focus:
+        return True
+    text = f"{card.title} {card.text}"
+    return bool(focus & _stems(text, stopwords)) or _compound(focus, text)
 
 
 def _compound(wanted: set[str], line: str) -> bool:

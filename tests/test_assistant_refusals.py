@@ -180,3 +180,18 @@ def test_an_unknown_compound_is_no_typo_of_a_known_one_with_the_same_tail() -> N
     index = InMemoryCardIndex([ParsedDocument(info=lier_2024().info, cards=[card])])
     answer = Assistant(index).ask("welke acties gaan over menstruatiearmoede?")
     assert answer.refused and "generatiearmoede" not in answer.answer
+
+
+def test_a_count_of_something_the_card_never_names_is_not_in_the_documents() -> None:
+    card = text_card(
+        "Het proefproject de Buurbel wordt verder ontwikkeld met burgers in ten minste 3 buurten.",
+        "Buren met elkaar in contact brengen",
+        card_id="D13.2-A3",
+        doc=DOC_AALST,
+    )
+    index = InMemoryCardIndex([ParsedDocument(info=aalst().info, cards=[card])])
+    assistant = Assistant(index)
+    volunteers = assistant.ask("hoeveel vrijwilligers helpen bij de Buurbel?")
+    assert volunteers.refused and "3 buurten" not in volunteers.answer
+    neighbourhoods = assistant.ask("in hoeveel buurten loopt de Buurbel?")
+    assert not neighbourhoods.refused and "3 buurten" in neighbourhoods.answer
