@@ -24,7 +24,18 @@ _MIN_YEAR_COLUMNS = 3
 # Measures and qualifiers after "hoeveel" ("hoeveel procent", "hoeveel extra") count nothing.
 _GENERIC_COUNTED = frozenset(
     stem(word)
-    for word in ["mensen", "personen", "keer", "aantal", "stuks", "procent", "percent", "extra", "bijkomende", "nieuwe"]
+    for word in [
+        "mensen",
+        "personen",
+        "keer",
+        "aantal",
+        "stuks",
+        "procent",
+        "percent",
+        "extra",
+        "bijkomende",
+        "nieuwe",
+    ]
 )
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
