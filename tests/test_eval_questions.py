@@ -20,6 +20,7 @@ from actiewijzer.eval.dataset import (
     Split,
     load_question_set,
 )
+from actiewijzer.eval.normalise import figures_in
 
 LIER_2024 = "000_1d3db954757a17d2.txt"
 MIN_QUESTIONS = 120
@@ -150,3 +151,9 @@ def test_checker_reports_clashing_ids_across_files(tmp_path: Path, corpus: Corpu
     second.write_text(text, "utf-8")
     problems = check_files([first, second], corpus)
     assert [(p.source, p.question_id) for p in problems] == [("questions_b.yaml", "dup-1")]
+
+
+def test_the_grounding_recheck_reads_dotted_dates_whole() -> None:
+    # "31.08.2016" is one date, not the amount "08.201" that no card prints.
+    found = figures_in("• 31.08.2016: einddatum; 1.174.330,99 EUR en 11 114,35 EUR")
+    assert found == ["31.08.2016", "1.174.330,99", "11 114,35"]
