@@ -285,6 +285,8 @@ def holds_answer(
         return True
     if plan.years and not any(str(y) in card.text for y in plan.years):
         return False
+    if not _names_counted(card, plan, stopwords):
+        return False
     wanted = question_stems(plan, stopwords, card)
     # "hoeveel leefloners in Mechelen": a count of nights spent in Mechelen does not answer it.
     wanted = (wanted - _stems(" ".join(foreign_places), frozenset())) or wanted
@@ -301,8 +303,6 @@ def holds_answer(
         or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in plan.years)
         for i in range(len(texts))
     ]
-    if not _names_counted(card, plan, stopwords):
-        return False
     return any(
         near
         and has_type(line, plan.answer_type)

@@ -69,8 +69,9 @@ class CardRetriever:
         lists = plan.kind is QuestionKind.TOPIC or (
             plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
         )
-        if lists and self._foreign_places(plan) and self._lists_elsewhere(plan, scope, filters):
-            return Retrieved(missing_places=self._foreign_places(plan))  # "acties van Gent"
+        foreign = self._foreign_places(plan) if lists else []
+        if foreign and self._lists_elsewhere(plan, scope, filters):
+            return Retrieved(missing_places=foreign)  # "de afgeronde acties van Gent"
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             return Retrieved(cards=self._by_status(plan, [d for d in scope if d in listed]))

@@ -36,14 +36,17 @@ class WordList:
 _PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
 
 
-def _names_place(place: str, text: str, after_preposition: bool) -> bool:
-    """'Geel' (capital, not opening a sentence) or 'in geel' is the town; 'geel licht' is not."""
-    name = re.escape(place)
-    if re.search(rf"(?<![.!?]\s)(?<!^)(?<!\w){name}(?!\w)", text.strip()):
-        return True
-    return after_preposition and bool(
-        re.search(rf"(?<!\w){_PLACE_PREPOSITION}{re.escape(fold(place))}(?!\w)", fold(text))
-    )
+def _place_patterns(place: str, kind: str) -> list[tuple[re.Pattern[str], bool]]:
+    """How a question names the place, each pattern with whether it reads the folded text:
+    anywhere ("places"); 'Geel' with a capital, not opening a sentence, or 'in geel'
+    ("word_places"); only with such a capital ("capital_places")."""
+    folded = re.escape(fold(place))
+    if kind == "places":
+        return [(re.compile(rf"(?<!\w){folded}(?!\w)"), True)]
+    capital = re.compile(rf"(?<![.!?]\s)(?<!^)(?<!\w){re.escape(place)}(?!\w)")
+    if kind == "capital_places":
+        return [(capital, False)]
+    return [(capital, False), (re.compile(rf"(?<!\w){_PLACE_PREPOSITION}{folded}(?!\w)"), True)]
 
 
 class RouterRules(BaseModel):
@@ -103,12 +106,19 @@ class RouterRules(BaseModel):
     def other_field_labels(self) -> dict[str, WordList]:
         return {name: WordList(words) for name, words in self.other_fields.items()}
 
+    @cached_property
+    def place_patterns(self) -> list[tuple[str, list[tuple[re.Pattern[str], bool]]]]:
+        lists = {"places": self.places, "word_places": self.word_places}
+        lists["capital_places"] = self.capital_places
+        return [(p, _place_patterns(p, kind)) for kind, names in lists.items() for p in names]
+
     def places_in(self, text: str) -> list[str]:
-        folded = fold(text)
-        found = [p for p in self.places if re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", folded)]
-        found += [p for p in self.word_places if _names_place(p, text, after_preposition=True)]
-        found += [p for p in self.capital_places if _names_place(p, text, after_preposition=False)]
-        return found
+        texts = {True: fold(text), False: text.strip()}
+        return [
+            place
+            for place, patterns in self.place_patterns
+            if any(pattern.search(texts[folded]) for pattern, folded in patterns)
+        ]
 
     @cached_property
     def adversarial(self) -> list[re.Pattern[str]]:

@@ -27,6 +27,7 @@ class LexicalIndex:
         if len(cards) != len(texts):
             raise ValueError("elke kaart heeft precies één tekst nodig")
         self._cards = list(cards)
+        self._by_key = {card.key: card for card in self._cards}
         self.analyzer = Analyzer(texts)
         self._phrases = PhraseIndex([card.key for card in cards], texts, document_words)
         self._bm25 = bm25s.BM25()
@@ -62,11 +63,10 @@ class LexicalIndex:
 
     def phrase_search(self, query: str, admitted: ResolvedFilter) -> list[Ranked]:
         """Cards printing a name from the question that few cards print (see phrases.py)."""
-        by_key = {card.key: card for card in self._cards}
         return [
             hit
             for hit in self._phrases.rank(query)
-            if admitted.is_unrestricted or admitted.admits(by_key[hit.key])
+            if admitted.is_unrestricted or admitted.admits(self._by_key[hit.key])
         ]
 
 

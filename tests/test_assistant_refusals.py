@@ -115,9 +115,14 @@ def test_a_count_for_a_foreign_town_is_not_a_count_that_mentions_it() -> None:
         "tot wanneer is de apotheek aan de markt open?",
         "hoe vul ik mijn belastingaangifte in via myminfin?",
         "vertaal 'waar is het OCMW' naar het Arabisch",
+        "kun je mijn huistaak over breuken nakijken?",
+        "hoe los ik deze wiskunde oefening op: 2x = 8",
+        "mijn computer start niet meer op na de update, wat nu?",
+        "mijn buurvrouw parkeert altijd voor mijn deur, wat kan ik doen?",
+        "moet ik naar de vrederechter als mijn huisbaas de waarborg niet teruggeeft?",
     ],
 )
-def test_errands_and_services_are_out_of_scope(question: str) -> None:
+def test_errands_services_homework_and_private_disputes_are_out_of_scope(question: str) -> None:
     answer = Assistant(InMemoryCardIndex(sample_documents())).ask(question)
     assert answer.refused and not answer.citations, question
 
@@ -194,21 +199,6 @@ def test_a_count_of_something_the_card_never_names_is_not_in_it() -> None:
     assert holds_answer(card, plan("in hoeveel buurten loopt de Buurbel?"), stop)
     # "procent", "mensen": measures and people are counted under other words.
     assert holds_answer(card, plan("met hoeveel mensen loopt de Buurbel in buurten?"), stop)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "kun je mijn huistaak over breuken nakijken?",
-        "hoe los ik deze wiskunde oefening op: 2x = 8",
-        "mijn computer start niet meer op na de update, wat nu?",
-        "mijn buurvrouw parkeert altijd voor mijn deur, wat kan ik doen?",
-        "moet ik naar de vrederechter als mijn huisbaas de waarborg niet teruggeeft?",
-    ],
-)
-def test_homework_computer_trouble_and_private_disputes_are_out_of_scope(question: str) -> None:
-    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(question)
-    assert answer.refused and not answer.citations, question
 
 
 def test_asking_to_repeat_the_rules_is_an_instruction() -> None:
