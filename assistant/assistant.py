@@ -20,7 +20,13 @@ from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.rules import RouterRules, router_rules
-from actiewijzer.assistant.scope import Vocabulary, corpus_fingerprint, in_scope
+from actiewijzer.assistant.scope import (
+    Vocabulary,
+    corpus_fingerprint,
+    covers_subject,
+    in_scope,
+    unknown_subjects,
+)
 from actiewijzer.assistant.sources import CardSource, Retrieved
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
@@ -116,6 +122,7 @@ class Assistant:
         plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
         respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
         plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
+        plan.unknown_subjects = unknown_subjects(plan.text, self.rules, vocabulary)
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
             plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
@@ -125,9 +132,12 @@ class Assistant:
             finished = self._finish(plan, refusal, GroundingCheck(grounded=True), "rules", started)
             yield AnswerDoneEvent(answer=finished)
             return
+        retrieved = self.retriever.retrieve(plan, filters)
+        if not covers_subject(retrieved, plan, self.rules, vocabulary):
+            retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
         task = AnswerTask(
             plan=plan,
-            retrieved=self.retriever.retrieve(plan, filters),
+            retrieved=retrieved,
             history=history,
             source=self.index,
             vocabulary=vocabulary,
@@ -167,6 +177,8 @@ class Assistant:
         answers: list[Answer] = []
         turns = list(history)
         for number, part in enumerate(parts):
+            if number and self._leans_on_refusal(parts[number - 1], answers[-1], part, turns):
+                break
             if number:
                 yield TokenEvent(text="\n\n")
             for event in self.stream(part.strip(" ,"), turns, filters):
@@ -179,6 +191,20 @@ class Assistant:
                 ChatTurn(role="assistant", content=answers[-1].answer),
             ]
         yield AnswerDoneEvent(answer=merge_answers(question, answers, started))
+
+    def _leans_on_refusal(
+        self, earlier: str, earlier_answer: Answer, part: str, turns: list[ChatTurn]
+    ) -> bool:
+        """ "Wat houdt actie 01/11/SAP/02/05 van Aalst in, en wie trekt ze?": the second part
+        asks about a card the documents do not have; answered on its own it would describe the
+        nearest card as if it were the one asked. An earlier part about no number may have been
+        refused for a reason the next part does not share, so that one is still answered."""
+        if not earlier_answer.refused:
+            return False
+        off_topic = earlier_answer.kind in (QuestionKind.OUT_OF_SCOPE, QuestionKind.ADVERSARIAL)
+        if not (off_topic or self.rules.ids_in(earlier)):
+            return False
+        return rewrite(part, turns, self.rules).is_follow_up
 
     def validate(self, question: str) -> str:
         stripped = question.strip() if isinstance(question, str) else ""
@@ -194,7 +220,8 @@ class Assistant:
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_privacy"), refused=True)
         if plan.had_instructions and (
-            not plan.text.strip() or not in_scope(plan.text, self.rules, vocabulary)
+            not self.rules.asks_something(plan.text)
+            or not in_scope(plan.text, self.rules, vocabulary)
         ):
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)

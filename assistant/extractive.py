@@ -97,12 +97,26 @@ class ExtractiveBackend:
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
             if plan.kind is QuestionKind.BUDGET and len(cards) == 1 and not _has_money(lines):
                 # A table row printing "/" for the year says so; no row at all is not an answer.
-                if not budget_lines(cards[0].card, plan)[0]:
+                asked_cells = budget_lines(cards[0].card, plan)[0]
+                if not asked_cells:
                     return self.not_in_documents(task, cards)
+                # "/" says no money is planned; "*" or "nog te bepalen" that the amount is not
+                # known yet, so the asked figure is not in the documents.
+                undecided = all(line.raw != "/" for line in asked_cells)
+                if undecided:
+                    lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
                 lines.append(
                     self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
                 )
                 self._other_years(cards[0].card, plan, lines)
+                return Draft(text="\n".join(lines), citations=citations, refused=undecided)
+            if plan.kind is QuestionKind.BUDGET and all(
+                budget_lines(f.card, plan)[1] for f in cards
+            ):
+                # The asked column ("Budget BEO 2020") is in no table found: the figures shown
+                # are the nearest ones, not the answer.
+                lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
+                return Draft(text="\n".join(lines), citations=citations, refused=True)
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)

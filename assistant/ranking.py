@@ -61,6 +61,7 @@ _ORDINAL = re.compile(
     r"\b(?:kwartaal|fase|deel|hoofdstuk|stap|niveau|artikel|art\.|nr\.|nummer|punt|week|q)\s*\d+\b",
     re.IGNORECASE,
 )
+_AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
 _CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
 
 
@@ -83,8 +84,9 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
 
 
 def counts(line: str) -> list[str]:
-    """Numbers that count something: no years, amounts, parts of dates or ids, nor numbered parts."""
-    without = _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line)))
+    """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts,
+    nor age ranges ("jongeren (0 – 18 jaar)")."""
+    without = _AGES.sub(" ", _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line))))
     return [n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n)]
 
 

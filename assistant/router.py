@@ -17,6 +17,7 @@ from actiewijzer.assistant.text import content_words, fold
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "in 2022-2023" is one (school) year, not two years to compare.
 _YEAR_SPAN_END = re.compile(r"(?<=\d{4})\s*[-–/]\s*(?:19|20)\d{2}\b")
+_PLAIN_BUDGET = "budget"  # the column word that is also the everyday word for money
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
 _SENTENCE = re.compile(r"(?<=[.!?:\n])\s+")
 
@@ -42,6 +43,7 @@ class QuestionPlan(BaseModel):
     mjp_codes: list[str] = Field(default_factory=list)  # budget codes named, folded
     focus_words: list[str] = Field(default_factory=list)  # what is asked about: "de schepen"
     unknown_words: list[str] = Field(default_factory=list)  # focus words no card uses
+    unknown_subjects: list[str] = Field(default_factory=list)  # rare named things no card uses
 
     @property
     def budget_column(self) -> str | None:
@@ -98,6 +100,18 @@ def _pick_all(table: dict[str, str], text: str) -> list[str]:
     return list(dict.fromkeys(value for key, value in table.items() if fold(key) in folded_words))
 
 
+def _budget_columns(table: dict[str, str], text: str) -> list[str]:
+    """The columns asked; "Budget BEO" next to each other name one column, the BEO one, not
+    the plain budget column beside it."""
+    columns = _pick_all(table, text)
+    folded = fold(text)
+    for column in [c for c in columns if c != _PLAIN_BUDGET]:
+        near = rf"\b{_PLAIN_BUDGET}[\s-]+{column}\b|\b{column}[\s-]*{_PLAIN_BUDGET}\b"
+        if _PLAIN_BUDGET in columns and re.search(near, folded):
+            columns.remove(_PLAIN_BUDGET)
+    return columns
+
+
 def _pick(table: dict[str, str], text: str) -> str | None:
     return next(iter(_pick_all(table, text)), None)
 
@@ -135,7 +149,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         kind = QuestionKind.BUDGET
     if answer_type == "price" and kind is QuestionKind.BUDGET:
         kind = QuestionKind.FACT  # a price is printed in a sentence, not in a budget table
-    columns = _pick_all(rules.budget_columns, asked)
+    columns = _budget_columns(rules.budget_columns, asked)
     # "geboekt tegenover het budget" in one year compares two columns of one table.
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:
         kind = QuestionKind.BUDGET if len(named_ids) <= 1 else kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, cached_property
+from itertools import takewhile
 
 from pydantic import BaseModel, ConfigDict
 
@@ -31,6 +32,8 @@ class WordList:
     def matches(self, text: str) -> bool:
         return self._pattern.search(fold(text)) is not None
 
+
+_MAX_PHRASE = 3  # words after a determiner that may still belong to its noun phrase
 
 # Words after which an everyday word is a place: "in Geel", "te Boom", "de stad Hove".
 _PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
@@ -82,6 +85,11 @@ class RouterRules(BaseModel):
     measure_suffixes: list[str] = []
     focus_patterns: list[str] = []
     second_question_patterns: list[str] = []
+    noun_phrase_openers: list[str] = []
+    comparative_endings: list[str] = []
+    asking_words: list[str] = []
+    unknown_subject_max_zipf: float = 4.5
+    min_subject_coverage: float = 0.5
 
     @cached_property
     def privacy(self) -> list[re.Pattern[str]]:
@@ -151,6 +159,40 @@ class RouterRules(BaseModel):
         folded = fold(text).strip()
         found = [m.group("focus") for p in self.focus for m in p.finditer(folded)]
         return list(dict.fromkeys(found))
+
+    @cached_property
+    def asking(self) -> WordList:
+        return WordList(self.asking_words)
+
+    def asks_something(self, text: str) -> bool:
+        return "?" in text or self.asking.matches(text)
+
+    @cached_property
+    def opener_set(self) -> frozenset[str]:
+        return frozenset(fold(word) for word in self.noun_phrase_openers)
+
+    def named_things(self, text: str) -> list[str]:
+        """The words of the noun phrases a question opens with a determiner, a preposition or
+        a comparative: "met de kringwinkel" -> kringwinkel; "de middelbare school" -> school,
+        since a word in -e before another one is an adjective."""
+        tokens = re.findall(r"[\w'-]+|[^\w\s]", fold(text))
+        endings = tuple(self.comparative_endings)
+        found: list[str] = []
+        for at, token in enumerate(tokens):
+            if token not in self.opener_set and not (len(token) > 5 and token.endswith(endings)):
+                continue
+            phrase = list(takewhile(self._in_noun_phrase, tokens[at + 1 : at + 1 + _MAX_PHRASE]))
+            found += [w for n, w in enumerate(phrase) if n == len(phrase) - 1 or w[-1] != "e"]
+        return list(dict.fromkeys(found))
+
+    def names_asked_kind(self, word: str) -> bool:
+        """A word naming what kind of answer is wanted ("telefoonnummer", "werkingsbudget"),
+        not what it is about."""
+        lists = [*self.answer_type_words.values(), *self.fields.values(), *self.kinds.values()]
+        return self.answer_type(word) is not None or any(w.matches(word) for w in lists)
+
+    def _in_noun_phrase(self, token: str) -> bool:
+        return token[0].isalpha() and token not in self.stopword_set
 
     @cached_property
     def topic_questions(self) -> list[re.Pattern[str]]:

@@ -9,7 +9,9 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
+from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
+from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import (
     ELLIPSIS,
     content_words,
@@ -22,6 +24,7 @@ from actiewijzer.assistant.text import (
 from actiewijzer.index.text_analysis import (
     FUZZY_CUTOFF,
     Decompounder,
+    dutch_zipf,
     is_dutch_word,
     is_typo_of,
 )
@@ -88,6 +91,8 @@ class Vocabulary:
             return True
         if len(word) >= 6 and any(word in known for known in self.words):
             return True
+        if "-" in word.strip("-"):  # "exploitatie-uitgaven": cards print the parts apart
+            return all(self._known_form(part) for part in word.split("-") if part)
         return bool(self._decompounder.split(word))
 
     @cached_property
@@ -119,14 +124,17 @@ class Vocabulary:
             return 0.0
         return math.log((self.card_count + 1) / (frequency + 1))
 
-    def subject_coverage(self, card: Card, question_words: Sequence[str]) -> float:
-        """The share of the question words' weight that the card names (1.0: all of it)."""
+    def subject_coverage(
+        self, card: Card, question_words: Sequence[str], if_untold: float = 1.0
+    ) -> float:
+        """The share of the question words' weight that the card names (1.0: all of it);
+        `if_untold` when no question word tells anything about these documents."""
         folded = fold(f"{card.title}\n{card.text}")
         card_stems = stems(folded)
         weights = {w: self.weight(w) for w in question_words}
         total = sum(weights.values())
         if not total:
-            return 1.0
+            return if_untold
         return sum(v for w, v in weights.items() if word_in_text(w, folded, card_stems)) / total
 
 
@@ -137,3 +145,31 @@ def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:
         return True
     content = content_words(fold(text), rules.stopword_set)
     return vocabulary.coverage(content) >= rules.min_vocabulary_coverage
+
+
+def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) -> list[str]:
+    """Things the question names that no card uses and everyday Dutch seldom does: "de
+    kringwinkel", not "mijn zoon" (too common to be the subject) nor a typo of a card word."""
+    return [
+        word
+        for word in rules.named_things(question)
+        if len(word) >= _MIN_TYPO_LENGTH
+        and dutch_zipf(word) < rules.unknown_subject_max_zipf
+        and not rules.names_asked_kind(word)
+        and not vocabulary.knows(word)
+    ]
+
+
+def covers_subject(
+    retrieved: Retrieved, plan: QuestionPlan, rules: RouterRules, vocabulary: Vocabulary
+) -> bool:
+    """Whether the best cards found may answer a question naming a thing no card uses: they
+    cover most of the question's other words. Loosely related cards do not ("werkt Aalst samen
+    met de kringwinkel?" finds the ruilwinkel card, which shares only "Aalst" and "armoede")."""
+    if not plan.unknown_subjects or not retrieved.answerable or plan.named_ids:
+        return True
+    best = max(
+        vocabulary.subject_coverage(found.card, plan.topic_words, if_untold=0.0)
+        for found in retrieved.cards[:2]
+    )
+    return best >= rules.min_subject_coverage

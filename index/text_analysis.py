@@ -139,10 +139,16 @@ def is_typo_of(word: str, meant: str) -> bool:
     return Levenshtein.distance(word, meant, score_cutoff=allowed) <= allowed
 
 
+def dutch_zipf(word: str) -> float:
+    """How common a word is in everyday Dutch, on wordfreq's Zipf scale (0: never seen,
+    3: once per million words, 6: once per thousand)."""
+    return float(zipf_frequency(word, "nl"))
+
+
 def is_dutch_word(word: str) -> bool:
-    """Common enough in Dutch (wordfreq's Zipf scale) to be a word, not a typo: "schepen" is,
-    "huurkontrakt" is not, though both are one edit away from a word in the documents."""
-    return zipf_frequency(word, "nl") >= MIN_DUTCH_ZIPF
+    """Common enough in Dutch to be a word, not a typo: "schepen" is, "huurkontrakt" is not,
+    though both are one edit away from a word in the documents."""
+    return dutch_zipf(word) >= MIN_DUTCH_ZIPF
 
 
 class SpellingCorrector:
