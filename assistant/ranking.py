@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
+from actiewijzer.index.text_analysis import dutch_zipf
 from actiewijzer.ingest.models import Card
 
 MAX_LINE_CHARS = 400
@@ -61,6 +62,9 @@ _ORDINAL = re.compile(
     r"\b(?:kwartaal|fase|deel|hoofdstuk|stap|niveau|artikel|art\.|nr\.|nummer|punt|week|q)\s*\d+\b",
     re.IGNORECASE,
 )
+_NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z][a-zà-ÿ]{2,})\b")
+_FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
+_SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
 _AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
 _CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
 
@@ -101,7 +105,19 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return bool(_DATE.search(line) or _YEAR.search(line))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))
+    if answer_type == "person":
+        return names_a_person(line)
     return True
+
+
+def names_a_person(line: str) -> bool:
+    """A first and last name ("Guido Vangoidsenhoven"): two capitalised words, neither a
+    common word, so "Toerisme Vlaanderen", "Kind & Gezin" or "Ook de Ruilwinkels" are not."""
+    return any(
+        dutch_zipf(fold(first)) < _FIRST_NAME_MAX_ZIPF
+        and dutch_zipf(fold(last.split()[-1])) < _SURNAME_MAX_ZIPF
+        for first, last in _NAME_PAIR.findall(line)
+    )
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,7 @@ class CardRetriever:
         foreign = self._foreign_places(plan)
         if not foreign:
             return False
-        near = [fold(f.card.text) for f in hits[:3]]
+        near = [fold(f.card.text) for f in hits[:1]]
         return not all(any(fold(p) in text for text in near) for p in foreign)
 
     def _asks_two_issuers(self, plan: QuestionPlan) -> bool:

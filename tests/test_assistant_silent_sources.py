@@ -10,7 +10,7 @@ from assistant_helpers import RULES, text_card
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import rewrite
-from actiewijzer.assistant.ranking import counts
+from actiewijzer.assistant.ranking import counts, names_a_person
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved
@@ -146,3 +146,46 @@ def test_role_play_that_drops_the_sources_is_an_instruction() -> None:
 def test_age_ranges_are_no_counts() -> None:
     assert counts("Kinderen en jongeren met een beperking (0 – 18 jaar).") == []
     assert counts("Er gingen 45 kleuters mee.") == ["45"]
+
+
+def test_a_persons_name_is_a_first_and_last_name_not_a_team() -> None:
+    assert names_a_person("Neem contact op met Guido Vangoidsenhoven, Regisseur.")
+    for line in ("dienst Samenleving – team Groei", "Toerisme Vlaanderen", "Ook de Ruilwinkels"):
+        assert not names_a_person(line)
+
+
+def test_a_persons_name_is_not_answered_with_the_team_that_carries_the_action() -> None:
+    team = text_card(
+        "Trekker: dienst Samenleving – team Groei. De Stad organiseert voedselhulp.",
+        "De Stad organiseert voedselhulp",
+        card_id="D4.1-A1",
+        doc=DOC_AALST,
+    )
+    answer = Assistant(aalst_only(team)).ask(
+        "hoe heet de verantwoordelijke van team Groei bij de dienst Samenleving in Aalst?"
+    )
+    assert plan_of("hoe heet de verantwoordelijke van team Groei?").answer_type == "person"
+    assert answer.refused
+
+
+def test_a_town_only_a_lower_hit_mentions_in_passing_is_still_foreign() -> None:
+    child_poverty = text_card(
+        "De Stad bestrijdt kinderarmoede met een lokaal sociaal beleidsplan voor gezinnen.",
+        "Kinderarmoede",
+        card_id="Ambitie 7",
+        doc=DOC_AALST,
+    )
+    night_shelter = text_card(
+        "In 2023 waren er 253 nachten nachtopvang te Mechelen.", "Nachtopvang", "01/11/SAP/04/06"
+    )
+    index = InMemoryCardIndex(
+        [
+            ParsedDocument(info=aalst().info, cards=[child_poverty]),
+            ParsedDocument(info=lier_2024().info, cards=[night_shelter]),
+        ]
+    )
+    answer = Assistant(index).ask(
+        "Wat staat er in het lokaal sociaal beleidsplan van Mechelen over kinderarmoede?"
+    )
+    assert answer.refused
+    assert "Mechelen" in answer.answer
