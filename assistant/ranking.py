@@ -65,6 +65,12 @@ _ORDINAL = re.compile(
 _NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z][a-zà-ÿ]{2,})\b")
 _FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
 _SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
+# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
+_ADDRESS = re.compile(
+    r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
+    r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
+)
+_NUMBERING = re.compile(r"0\d")
 _AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
 _CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
 
@@ -88,10 +94,13 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
 
 
 def counts(line: str) -> list[str]:
-    """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts,
-    nor age ranges ("jongeren (0 – 18 jaar)")."""
+    """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts
+    ("kwartaal 2", "08 wonen"), nor age ranges ("jongeren (0 – 18 jaar)")."""
     without = _AGES.sub(" ", _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line))))
-    return [n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n)]
+    # "08 wonen": a leading zero numbers a chapter; nothing is counted that way.
+    return [
+        n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n) and not _NUMBERING.match(n)
+    ]
 
 
 def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> bool:
@@ -107,6 +116,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return bool(_CONTACT.search(line))
     if answer_type == "person":
         return names_a_person(line)
+    if answer_type == "address":
+        return bool(_ADDRESS.search(line))
     return True
 
 

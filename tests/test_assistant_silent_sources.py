@@ -10,7 +10,7 @@ from assistant_helpers import RULES, text_card
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import rewrite
-from actiewijzer.assistant.ranking import counts, names_a_person
+from actiewijzer.assistant.ranking import counts, has_type, names_a_person
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved
@@ -189,3 +189,15 @@ def test_a_town_only_a_lower_hit_mentions_in_passing_is_still_foreign() -> None:
     )
     assert answer.refused
     assert "Mechelen" in answer.answer
+
+
+def test_a_chapter_number_with_a_leading_zero_counts_nothing() -> None:
+    assert counts("08 wonen") == []
+    assert counts("Er kwamen 8 woningen bij.") == ["8"]
+
+
+def test_an_address_is_a_street_or_a_postcode() -> None:
+    assert plan_of("Op welk adres liggen de standplaatsen?").answer_type == "address"
+    assert has_type("Standplaatsen op de locaties Bleekveld en Zijpstraat.", "address")
+    assert has_type("Paradeplein 2, 9300 Aalst", "address")
+    assert not has_type("De Stad verhuurt een dertigtal standplaatsen.", "address")
