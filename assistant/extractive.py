@@ -95,31 +95,46 @@ class ExtractiveBackend:
                 lines.append(self.phrases.say("compare_intro_cards"))
             for found in cards:
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
-            if plan.kind is QuestionKind.BUDGET and len(cards) == 1 and not _has_money(lines):
-                # A table row printing "/" for the year says so; no row at all is not an answer.
-                asked_cells = budget_lines(cards[0].card, plan)[0]
-                if not asked_cells:
-                    return self.not_in_documents(task, cards)
-                # "/" says no money is planned; "*" or "nog te bepalen" that the amount is not
-                # known yet, so the asked figure is not in the documents.
-                undecided = all(line.raw != "/" for line in asked_cells)
-                if undecided:
-                    lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
-                lines.append(
-                    self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
-                )
-                self._other_years(cards[0].card, plan, lines)
-                return Draft(text="\n".join(lines), citations=citations, refused=undecided)
-            if plan.kind is QuestionKind.BUDGET and all(
-                budget_lines(f.card, plan)[1] for f in cards
+            if plan.kind is QuestionKind.BUDGET and (
+                gap := self._budget_gap(task, cards, lines, citations)
             ):
-                # The asked column ("Budget BEO 2020") is in no table found: the figures shown
-                # are the nearest ones, not the answer.
-                lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
-                return Draft(text="\n".join(lines), citations=citations, refused=True)
+                return gap
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
+
+    def _budget_gap(
+        self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]
+    ) -> Draft | None:
+        """The answer when the tables found print no amount for what was asked, else None."""
+        plan = task.plan
+        if len(cards) == 1 and not _has_money(lines):
+            # A table row printing "/" for the year says so; no row at all is not an answer.
+            asked_cells = budget_lines(cards[0].card, plan)[0]
+            if not asked_cells:
+                return self.not_in_documents(task, cards)
+            lines.append(
+                self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
+            )
+            self._other_years(cards[0].card, plan, lines)
+            # "/" says no money is planned; "*" or "nog te bepalen" that the amount is not
+            # known yet, so the asked figure is not in the documents.
+            undecided = all(line.raw != "/" for line in asked_cells)
+            return self._with_verdict(plan, lines, citations, refused=undecided)
+        if all(budget_lines(f.card, plan)[1] for f in cards):
+            # The asked column ("Budget BEO 2020") is in no table found: the figures shown
+            # are the nearest ones, not the answer.
+            return self._with_verdict(plan, lines, citations, refused=True)
+        return None
+
+    def _with_verdict(
+        self, plan: QuestionPlan, lines: list[str], citations: list[Citation], refused: bool
+    ) -> Draft:
+        """The lines as they are, led by "not in the documents" when refused (after the note
+        on ignored instructions)."""
+        if refused:
+            lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
+        return Draft(text="\n".join(lines), citations=citations, refused=refused)
 
     def _other_years(self, card: Card, plan: QuestionPlan, lines: list[str]) -> None:
         """Nothing for the asked year: the years that do print an amount, so "/" for 2024 is

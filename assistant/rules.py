@@ -33,7 +33,7 @@ class WordList:
         return self._pattern.search(fold(text)) is not None
 
 
-_MAX_PHRASE = 3  # words after a determiner that may still belong to its noun phrase
+_MAX_PHRASE = 3  # words after an opener that may still belong to its noun phrase
 
 # Words after which an everyday word is a place: "in Geel", "te Boom", "de stad Hove".
 _PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
@@ -188,8 +188,13 @@ class RouterRules(BaseModel):
     def names_asked_kind(self, word: str) -> bool:
         """A word naming what kind of answer is wanted ("telefoonnummer", "werkingsbudget"),
         not what it is about."""
-        lists = [*self.answer_type_words.values(), *self.fields.values(), *self.kinds.values()]
-        return self.answer_type(word) is not None or any(w.matches(word) for w in lists)
+        return self.answer_type(word) is not None or any(
+            words.matches(word) for words in self._field_and_kind_words
+        )
+
+    @cached_property
+    def _field_and_kind_words(self) -> list[WordList]:
+        return [*self.fields.values(), *self.kinds.values()]
 
     def _in_noun_phrase(self, token: str) -> bool:
         return token[0].isalpha() and token not in self.stopword_set

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2024
+from assistant_corpus import DOC_2024, DOC_AALST
 
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn
@@ -30,3 +30,8 @@ def text_card(
         doc=doc, id=card_id, kind=kind, title=title, text=text,
         start_line=1, end_line=9, printed_id=True, fields=CardFields(),
     )  # fmt: skip
+
+
+def aalst_card(text: str, title: str, card_id: str) -> Card:
+    """A text card in Aalst's social policy plan."""
+    return text_card(text, title, card_id=card_id, doc=DOC_AALST)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_2024, DOC_AALST, aalst, lier_2024, sample_documents
-from assistant_helpers import RULES, plan, text_card
+from assistant_helpers import RULES, aalst_card, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.ranking import card_lines, holds_answer
@@ -188,11 +188,10 @@ def test_an_unknown_compound_is_no_typo_of_a_known_one_with_the_same_tail() -> N
 
 
 def test_a_count_of_something_the_card_never_names_is_not_in_it() -> None:
-    card = text_card(
+    card = aalst_card(
         "Het proefproject de Buurbel wordt verder ontwikkeld met burgers in ten minste 3 buurten.",
         "Buren met elkaar in contact brengen",
-        card_id="D13.2-A3",
-        doc=DOC_AALST,
+        "D13.2-A3",
     )
     stop = RULES.stopword_set
     assert not holds_answer(card, plan("hoeveel vrijwilligers helpen bij de Buurbel?"), stop)

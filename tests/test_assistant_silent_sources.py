@@ -5,13 +5,11 @@ is only instructions."""
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import DOC_AALST, aalst, esf, lier_2020, lier_2024
-from assistant_helpers import RULES, text_card
+from assistant_corpus import aalst, esf, lier_2020, lier_2024
+from assistant_helpers import RULES, aalst_card, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.ranking import counts, has_type, names_a_person
-from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
@@ -23,21 +21,16 @@ SWAP_SHOP = (
 )
 
 
-def plan_of(question: str) -> QuestionPlan:
-    return plan_question(rewrite(question, [], RULES), question, RULES)
-
-
 def aalst_only(*cards: Card) -> InMemoryCardIndex:
     return InMemoryCardIndex([ParsedDocument(info=aalst().info, cards=list(cards))])
 
 
 def budget_card(raw: str, card_id: str = "D14.2-A2") -> Card:
     cells = [BudgetCell(column=str(y), raw=raw, amount=None, year=y) for y in (2023, 2024, 2025)]
-    return text_card(
+    return aalst_card(
         "De Stad biedt ouders een overzicht van het lokaal vrijetijdsaanbod (CHIPKAdee).",
         "De Stad biedt ouders een overzicht van het vrijetijdsaanbod",
-        card_id=card_id,
-        doc=DOC_AALST,
+        card_id,
     ).model_copy(update={"fields": CardFields(budget=[BudgetRow(label="Uitgaven", cells=cells)])})
 
 
@@ -59,12 +52,12 @@ def test_the_things_a_question_names_follow_determiners_and_comparatives(
 
 def swap_shop_check(question: str) -> bool:
     """Whether the swap-shop card may answer the question, as the assistant decides it."""
-    swap_shop = text_card(SWAP_SHOP, "Ruilwinkel", "D4.2-A1", DOC_AALST)
+    swap_shop = aalst_card(SWAP_SHOP, "Ruilwinkel", "D4.2-A1")
     vocabulary = Vocabulary([*aalst().cards, swap_shop, *lier_2024().cards])
-    plan = plan_of(question)
-    plan.unknown_subjects = unknown_subjects(plan.text, RULES, vocabulary)
+    asked = plan(question)
+    asked.unknown_subjects = unknown_subjects(asked.text, RULES, vocabulary)
     retrieved = Retrieved(cards=[FoundCard(swap_shop, aalst().info)])
-    return covers_subject(retrieved, plan, RULES, vocabulary)
+    return covers_subject(retrieved, asked, RULES, vocabulary)
 
 
 def test_a_thing_no_card_names_is_not_answered_from_a_loosely_related_card() -> None:
@@ -102,8 +95,8 @@ def test_a_slash_says_no_money_is_planned_which_is_an_answer() -> None:
 
 
 def test_budget_and_a_column_word_side_by_side_name_that_column() -> None:
-    both = plan_of("Wat was het Budget BEO 2020?")
-    apart = plan_of("Hoeveel was het budget en hoeveel is er geboekt in 2020?")
+    both = plan("Wat was het Budget BEO 2020?")
+    apart = plan("Hoeveel was het budget en hoeveel is er geboekt in 2020?")
     assert both.budget_columns == ["beo"]
     assert set(apart.budget_columns) == {"budget", "geboekt"}
 
@@ -155,25 +148,23 @@ def test_a_persons_name_is_a_first_and_last_name_not_a_team() -> None:
 
 
 def test_a_persons_name_is_not_answered_with_the_team_that_carries_the_action() -> None:
-    team = text_card(
+    team = aalst_card(
         "Trekker: dienst Samenleving – team Groei. De Stad organiseert voedselhulp.",
         "De Stad organiseert voedselhulp",
-        card_id="D4.1-A1",
-        doc=DOC_AALST,
+        "D4.1-A1",
     )
     answer = Assistant(aalst_only(team)).ask(
         "hoe heet de verantwoordelijke van team Groei bij de dienst Samenleving in Aalst?"
     )
-    assert plan_of("hoe heet de verantwoordelijke van team Groei?").answer_type == "person"
+    assert plan("hoe heet de verantwoordelijke van team Groei?").answer_type == "person"
     assert answer.refused
 
 
 def test_a_town_only_a_lower_hit_mentions_in_passing_is_still_foreign() -> None:
-    child_poverty = text_card(
+    child_poverty = aalst_card(
         "De Stad bestrijdt kinderarmoede met een lokaal sociaal beleidsplan voor gezinnen.",
         "Kinderarmoede",
-        card_id="Ambitie 7",
-        doc=DOC_AALST,
+        "Ambitie 7",
     )
     night_shelter = text_card(
         "In 2023 waren er 253 nachten nachtopvang te Mechelen.", "Nachtopvang", "01/11/SAP/04/06"
@@ -197,7 +188,7 @@ def test_a_chapter_number_with_a_leading_zero_counts_nothing() -> None:
 
 
 def test_an_address_is_a_street_or_a_postcode() -> None:
-    assert plan_of("Op welk adres liggen de standplaatsen?").answer_type == "address"
+    assert plan("Op welk adres liggen de standplaatsen?").answer_type == "address"
     assert has_type("Standplaatsen op de locaties Bleekveld en Zijpstraat.", "address")
     assert has_type("Paradeplein 2, 9300 Aalst", "address")
     assert not has_type("De Stad verhuurt een dertigtal standplaatsen.", "address")
