@@ -113,11 +113,17 @@ def test_a_budget_column_no_table_has_is_not_in_the_documents() -> None:
 def test_a_part_leaning_on_a_number_the_named_plan_lacks_is_not_answered() -> None:
     index = InMemoryCardIndex([lier_2024(), aalst()])
     answer = Assistant(index).ask(
-        "Wat houdt actie 01/11/SAP/01/07 in het beleidsplan van Aalst in, en welke dienst trekt er"
-        " die actie?"
+        "Wat houdt actie 01/11/SAP/01/01 in het beleidsplan van Aalst in, en wie trekt er die actie?"
     )
     assert answer.refused
-    assert "Trekker" not in answer.answer
+    # Lier's card is named as what the documents do hold, not described as Aalst's action.
+    assert "Volgens actie" not in answer.answer and "Fietspunt" not in answer.answer
+
+
+def test_a_hyphenated_word_whose_parts_cards_print_apart_is_known() -> None:
+    vocabulary = Vocabulary(lier_2020().cards)
+    assert vocabulary.knows("exploitatie-uitgaven")
+    assert not vocabulary.knows("exploitatie-kringwinkels")
 
 
 def test_a_message_left_with_no_question_after_its_instructions_is_refused() -> None:
