@@ -25,7 +25,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import topic_phrase, truncate
+from actiewijzer.assistant.text import prints_phrase, topic_phrase, truncate, words
 from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
@@ -33,6 +33,7 @@ CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of
 SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _GENERIC = ("description", "korte_inhoud")
+_NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 MAX_LIST = 12
 MAX_DETAILED = 6
 _FIELD_CHARS = 300
@@ -93,8 +94,15 @@ class ExtractiveBackend:
                 return self.not_in_documents(task, retrieved.cards[:1])
             if len({f.card.doc for f in cards}) > 1:
                 lines.append(self.phrases.say("compare_intro_cards"))
+            lacking = self._sides_lacking(task, cards)
             for found in cards:
+                if found in lacking:
+                    lines.append(self.phrases.say("compare_side_missing", ref=card_ref(found)))
+                    citations.append(citation_for(found))
+                    continue
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
+            if lacking:
+                return self._with_verdict(plan, lines, citations, refused=True)
             if plan.kind is QuestionKind.BUDGET and (
                 gap := self._budget_gap(task, cards, lines, citations)
             ):
@@ -193,6 +201,18 @@ class ExtractiveBackend:
             return list(per_doc.values())[: min(wanted, MAX_CARDS_PER_ANSWER)]
         return [chosen] if (chosen := self._answering_card(task)) else []
 
+    def _sides_lacking(self, task: AnswerTask, cards: list[FoundCard]) -> list[FoundCard]:
+        """In a comparison of counts, the cards that do not print the counted thing: "bedden
+        nachtopvang" in Lier is not the number of nights Lier paid for."""
+        plan = task.plan
+        if plan.kind is not QuestionKind.COMPARE or plan.answer_type != "count" or len(cards) < 2:
+            return []
+        foreign = foreign_places(plan.places, task.source.documents())
+        stop = self.rules.stopword_set
+        # Each side is asked for its own year ("2019-2020 ... en 2022-2023"), so none is required.
+        unbound = plan.model_copy(update={"years": []})
+        return [f for f in cards if not holds_answer(f.card, unbound, stop, foreign)]
+
     def _answering_card(self, task: AnswerTask) -> FoundCard | None:
         """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""
         plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
@@ -206,13 +226,26 @@ class ExtractiveBackend:
         holding = self._by_evidence_among_ties(holding, plan)
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
-        if plan.answer_type not in ("count", "amount", "price"):
-            return holding[0]  # a date or a phone number answers without the question's words
+        # "de Week van de opvoeding" names the best card by its title: another card answers
+        # only when it prints that name too, not because it counts something else in a week.
+        named = cards[0].card.title
+        if prints_phrase(plan.text, named) and any(len(w) >= _NAME_CHARS for w in words(named)):
+            printing = (f for f in holding if prints_phrase(f"{f.card.title} {f.card.text}", named))
+            return next(printing, None)
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.
         cover = task.vocabulary.subject_coverage
-        wanted = cover(cards[0].card, plan.topic_words) * SUBJECT_SHARE
-        return next((f for f in holding if cover(f.card, plan.topic_words) >= wanted), None)
+        subject = self._subject_words(plan)
+        wanted = cover(cards[0].card, subject) * SUBJECT_SHARE
+        # ... and is about it at all: a timeline covering none of "verrijkingsdag" is no answer.
+        shares = ((f, cover(f.card, subject)) for f in holding)
+        return next((f for f, share in shares if share >= wanted and share > 0), None)
+
+    def _subject_words(self, plan: QuestionPlan) -> list[str]:
+        """The question's words without those naming a document: "het addendum voor Lier,
+        Berlaar en Nijlen" says where to look, not which part of it answers."""
+        places, domain = self.rules.place_words, self.rules.domain
+        return [w for w in plan.topic_words if w not in places and not domain.matches(w)]
 
     def _by_evidence_among_ties(
         self, holding: list[FoundCard], plan: QuestionPlan

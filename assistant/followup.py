@@ -28,6 +28,8 @@ def is_follow_up(question: str, history: Sequence[ChatTurn], rules: RouterRules)
     folded = fold(question).strip()
     if any(folded.startswith(opening) for opening in rules.follow_up_openings):
         return True
+    if rules.points_back(folded):
+        return True
     # Words that only name a place or a list ("Aalst", "acties") are not a subject of their own.
     content = content_words(question, rules.stopword_set | rules.topic_noise_set)
     pointer = rules.pointers.matches(folded)

@@ -72,7 +72,13 @@ _ADDRESS = re.compile(
 )
 _NUMBERING = re.compile(r"0\d")
 _AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
-_CONTACT = re.compile(r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+")
+# "9u30", "om 14 uur", "09:00", "van 9 tot 12u": a time of day.
+_CLOCK = re.compile(
+    r"(?<![\d.,])\b\d{1,2}(?:[:.]\d{2}(?![\d.,]?\d)|\s?(?:u|uur|h)\b(?:\s?\d{2}\b)?)", re.IGNORECASE
+)
+_CONTACT = re.compile(
+    r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+|\bwww\.\S+|\bhttps?://\S+|\b[\w-]+\.(?:be|com|org|eu)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return bool(_DATE.search(line) or _YEAR.search(line))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))
+    if answer_type == "hours":
+        return bool(_CLOCK.search(line))
     if answer_type == "person":
         return names_a_person(line)
     if answer_type == "address":

@@ -16,7 +16,7 @@ from actiewijzer.assistant.doc_scope import (
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
-from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.rules import names_as_place, names_plan_of, router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
 from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
 from actiewijzer.assistant.topics import TopicScorer, children_of
@@ -179,8 +179,10 @@ class CardRetriever:
         foreign = self._foreign_places(plan)
         if not foreign:
             return False
-        near = [fold(f.card.text) for f in hits[:1]]
-        return not all(any(fold(p) in text for text in near) for p in foreign)
+        best = hits[0].card.text if hits else ""
+        return not all(
+            names_as_place(best, place) and not names_plan_of(plan.text, place) for place in foreign
+        )
 
     def _asks_two_issuers(self, plan: QuestionPlan) -> bool:
         """ "Wat doet Vlaanderen, en wat doet Lier zelf?": one question per issuer."""

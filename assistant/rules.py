@@ -39,6 +39,20 @@ _MAX_PHRASE = 3  # words after an opener that may still belong to its noun phras
 _PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
 
 
+def names_as_place(text: str, place: str) -> bool:
+    """ "de nachtopvang te Mechelen" is about Mechelen; "CAW Boom Mechelen Lier" is a name."""
+    pattern = rf"(?<!\w)(?:{_PLACE_PREPOSITION}|(?:regio|arrondissement)\s+){re.escape(fold(place))}(?!\w)"
+    return re.search(pattern, fold(text)) is not None
+
+
+# "het beleidsplan van Mechelen": a document of that place, not a mention in another one.
+_PLAN_OF = r"(?:\w*plan|evaluatie\w*|rapport\w*|addendum|beleid)\s+(?:van|uit)\s+(?:de\s+(?:stad|gemeente)\s+)?"
+
+
+def names_plan_of(text: str, place: str) -> bool:
+    return re.search(rf"(?<!\w){_PLAN_OF}{re.escape(fold(place))}(?!\w)", fold(text)) is not None
+
+
 def _place_patterns(place: str, kind: str) -> list[tuple[re.Pattern[str], bool]]:
     """How a question names the place, each pattern with whether it reads the folded text:
     anywhere ("places"); 'Geel' with a capital, not opening a sentence, or 'in geel'
@@ -73,6 +87,7 @@ class RouterRules(BaseModel):
     topic_noise: list[str]
     id_patterns: list[str]
     privacy_patterns: list[str] = []
+    follow_up_pointing_patterns: list[str] = []
     # Places a question may name (places.yaml). One no document is about, that the answering card
     # does not mention either, makes the question one these documents cannot answer.
     places: list[str] = []
@@ -119,6 +134,13 @@ class RouterRules(BaseModel):
         lists = {"places": self.places, "word_places": self.word_places}
         lists["capital_places"] = self.capital_places
         return [(p, _place_patterns(p, kind)) for kind, names in lists.items() for p in names]
+
+    @cached_property
+    def place_words(self) -> frozenset[str]:
+        """Every place name and its parts, folded: "heist-op-den-berg", "heist", "aalst"."""
+        names = [fold(n) for n in (*self.places, *self.word_places, *self.capital_places)]
+        parts = {part for name in names for part in re.split(r"[\s-]+", name) if len(part) >= 4}
+        return frozenset(names) | parts
 
     def places_in(self, text: str) -> list[str]:
         texts = {True: fold(text), False: text.strip()}
@@ -231,6 +253,9 @@ class RouterRules(BaseModel):
     @cached_property
     def fields(self) -> dict[str, WordList]:
         return {name: WordList(words) for name, words in self.field_keywords.items()}
+
+    def points_back(self, text: str) -> bool:
+        return any(re.search(p, fold(text)) for p in self.follow_up_pointing_patterns)
 
     @cached_property
     def pointers(self) -> WordList:

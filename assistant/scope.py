@@ -117,6 +117,10 @@ class Vocabulary:
         known = sum(stem(w) in self.stems or w in self.words for w in question_words)
         return known / len(question_words)
 
+    @property
+    def rarest_weight(self) -> float:
+        return math.log((self.card_count + 1) / 2)
+
     def weight(self, word: str) -> float:
         """Rare words tell what a question is about; a word no card uses tells nothing here."""
         frequency = self.card_frequency[stem(word)]
@@ -125,13 +129,19 @@ class Vocabulary:
         return math.log((self.card_count + 1) / (frequency + 1))
 
     def subject_coverage(
-        self, card: Card, question_words: Sequence[str], if_untold: float = 1.0
+        self,
+        card: Card,
+        question_words: Sequence[str],
+        if_untold: float = 1.0,
+        unknown: Sequence[str] = (),
     ) -> float:
         """The share of the question words' weight that the card names (1.0: all of it);
-        `if_untold` when no question word tells anything about these documents."""
+        `if_untold` when no question word tells anything about these documents. An `unknown`
+        subject weighs as much as the rarest card word: it is what the question is about."""
         folded = fold(f"{card.title}\n{card.text}")
         card_stems = stems(folded)
         weights = {w: self.weight(w) for w in question_words}
+        weights |= {w: self.rarest_weight for w in unknown}
         total = sum(weights.values())
         if not total:
             return if_untold
@@ -156,6 +166,7 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         if len(word) >= _MIN_TYPO_LENGTH
         and dutch_zipf(word) < rules.unknown_subject_max_zipf
         and not rules.names_asked_kind(word)
+        and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
     ]
 
@@ -169,7 +180,13 @@ def covers_subject(
     if not plan.unknown_subjects or not retrieved.answerable or plan.named_ids:
         return True
     best = max(
-        vocabulary.subject_coverage(found.card, plan.topic_words, if_untold=0.0)
+        vocabulary.subject_coverage(
+            found.card,
+            plan.topic_words,
+            if_untold=0.0,
+            # A word Dutch does not know ("huurkontrakt") may be a typo: it says little.
+            unknown=[w for w in plan.unknown_subjects if is_dutch_word(w)],
+        )
         for found in retrieved.cards[:2]
     )
     return best >= rules.min_subject_coverage

@@ -53,6 +53,12 @@ def words(text: str) -> list[str]:
     return [match.group(0).strip("'’-") for match in _WORD.finditer(fold(text))]
 
 
+def prints_phrase(text: str, phrase: str) -> bool:
+    """The phrase's words stand in the text in the same order, side by side."""
+    wanted = " ".join(words(phrase))
+    return bool(wanted) and f" {wanted} " in f" {' '.join(words(text))} "
+
+
 def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 
