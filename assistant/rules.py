@@ -254,8 +254,13 @@ class RouterRules(BaseModel):
     def fields(self) -> dict[str, WordList]:
         return {name: WordList(words) for name, words in self.field_keywords.items()}
 
+    @cached_property
+    def _pointing(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.follow_up_pointing_patterns]
+
     def points_back(self, text: str) -> bool:
-        return any(re.search(p, fold(text)) for p in self.follow_up_pointing_patterns)
+        folded = fold(text)
+        return any(pattern.search(folded) for pattern in self._pointing)
 
     @cached_property
     def pointers(self) -> WordList:
