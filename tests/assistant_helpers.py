@@ -6,6 +6,7 @@ from assistant_corpus import DOC_2024, DOC_AALST
 
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.ingest.models import Card, CardFields, CardKind
@@ -35,3 +36,9 @@ def text_card(
 def aalst_card(text: str, title: str, card_id: str) -> Card:
     """A text card in Aalst's social policy plan."""
     return text_card(text, title, card_id=card_id, doc=DOC_AALST)
+
+
+def top_line(card: Card, question: str) -> str:
+    """The line of the card the assistant ranks best for the question; "" when none is."""
+    top = best_lines(card, plan(question), RULES.stopword_set, limit=1)
+    return top[0].text if top else ""
