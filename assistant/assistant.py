@@ -221,6 +221,7 @@ class Assistant:
             return Draft(text=phrases().say("refusal_privacy"), refused=True)
         if plan.had_instructions and (
             not self.rules.asks_something(plan.text)
+            or not self.rules.names_a_subject(plan.text)
             or not in_scope(plan.text, self.rules, vocabulary)
         ):
             plan.kind = QuestionKind.ADVERSARIAL
@@ -261,9 +262,12 @@ def merge_answers(question: str, answers: list[Answer], started: float) -> Answe
     citations = {(c.doc, c.id): c for a in answers for c in a.citations}
     checks = [a.grounding for a in answers]
     refused = all(a.refused for a in answers)
+    texts = list(dict.fromkeys(a.answer for a in answers))
+    # Two refusals: "Dat staat niet in de documenten." once, not above the one that says more.
+    texts = [t for t in texts if not any(o != t and o.startswith(t) for o in texts)]
     return Answer(
         question=question,
-        answer="\n\n".join(a.answer for a in answers),
+        answer="\n\n".join(texts),
         refused=refused,
         citations=list(citations.values()),
         grounding=GroundingCheck(

@@ -66,6 +66,12 @@ _NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z]
 _FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
 _SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
 # A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
+# An end date is a date said to end something: "liep tot 30/06/2024", "einddatum", "afgerond in".
+_END_MARKER = re.compile(
+    r"\b(?:tot|t\.e\.m\.?|tem|einde?|einddatum|eindigt|eindigde|stopt|stopte|gestopt|afgerond|"
+    r"afgelopen|beeindigd|be\u00ebindigd|loopt af|liep af|afgesloten)\b",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
     r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
@@ -115,9 +121,10 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
     if answer_type == "count":
         found = counts(line)
         return bool(found) and (not years or any(str(y) in line for y in years))
-    if answer_type == "date":
+    if answer_type in ("date", "end_date"):
         line = _BUDGET_YEAR.sub(" ", line)  # "2023: 77 800,45 EUR" is a budget, not a date
-        return bool(_DATE.search(line) or _YEAR.search(line))
+        dated = bool(_DATE.search(line) or _YEAR.search(line))
+        return dated and (answer_type == "date" or bool(_END_MARKER.search(line)))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))
     if answer_type == "hours":
@@ -319,6 +326,8 @@ def holds_answer(
     ):
         return True
     if plan.answer_type == "date" and (card.fields.start_date or card.fields.mijlpalen):
+        return True
+    if plan.answer_type == "end_date" and card.fields.end_date:
         return True
     if plan.years and not any(str(y) in card.text for y in plan.years):
         return False

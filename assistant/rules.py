@@ -9,7 +9,7 @@ from itertools import takewhile
 from pydantic import BaseModel, ConfigDict
 
 from actiewijzer.assistant.resources import load_yaml
-from actiewijzer.assistant.text import fold
+from actiewijzer.assistant.text import content_words, fold
 
 
 class WordList:
@@ -70,6 +70,11 @@ class RouterRules(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
     adversarial_patterns: list[str]
+    # Steers that frame the whole sentence ("hypothetisch gesproken, ..., welke actie?"): the
+    # question in it is part of the fiction, so the sentence goes, not just the clause.
+    framing_patterns: list[str] = []
+    # Words about the conversation itself ("geef enkel het antwoord"): no subject to answer.
+    meta_words: list[str] = []
     out_of_scope_patterns: list[str]
     domain_words: list[str]
     min_vocabulary_coverage: float
@@ -158,8 +163,15 @@ class RouterRules(BaseModel):
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
 
+    @cached_property
+    def framing(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.framing_patterns]
+
+    def framing_in(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.framing)
+
     def adversarial_in(self, text: str) -> bool:
-        return any(pattern.search(text) for pattern in self.adversarial)
+        return self.framing_in(text) or any(pattern.search(text) for pattern in self.adversarial)
 
     def asks_twice(self, text: str) -> bool:
         return len(self.question_parts(text)) > 1
@@ -188,6 +200,11 @@ class RouterRules(BaseModel):
 
     def asks_something(self, text: str) -> bool:
         return "?" in text or self.asking.matches(text)
+
+    def names_a_subject(self, text: str) -> bool:
+        """Whether the text is about something beyond the conversation itself."""
+        skip = {*self.stopword_set, *self.meta_words, *self.asking_words}
+        return bool(content_words(fold(text), skip))
 
     @cached_property
     def opener_set(self) -> frozenset[str]:
