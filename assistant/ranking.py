@@ -352,8 +352,34 @@ def holds_answer(
     return any(
         near
         and has_type(line, plan.answer_type)
+        and (not plan.counts_people or counts_people(line))
         and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
         for line, near in zip(texts, near_year, strict=True)
+    )
+
+
+# Words for people as a document counts them: "108 unieke cliënten", "35 gezinnen", "12 mama's".
+_PEOPLE = frozenset(
+    ["mensen", "personen", "clienten", "gezinnen", "kinderen", "jongeren", "ouderen", "ouders",
+     "moeders", "mama's", "vaders", "papa's", "vrouwen", "mannen", "baby's", "peuters", "kleuters",
+     "leerlingen", "gasten", "klanten", "burgers", "cursisten", "senioren", "huishoudens",
+     "individuen", "kandidaat-huurders", "nieuwkomers", "jobstudenten"]
+)  # fmt: skip
+_PERSON_ENDINGS = ("ers", "sters", "enden", "lingen")
+_PEOPLE_WINDOW = 3  # words between a number and the people it counts: "108 unieke cliënten"
+
+
+def _is_people_word(word: str) -> bool:
+    return word in _PEOPLE or word.endswith(_PERSON_ENDINGS)
+
+
+def counts_people(line: str) -> bool:
+    """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
+    tokens = re.findall(r"[\w'’-]+", fold(line).replace("’", "'"))
+    numbers = set(counts(line))
+    return any(
+        token in numbers and any(_is_people_word(w) for w in tokens[i + 1 : i + 1 + _PEOPLE_WINDOW])
+        for i, token in enumerate(tokens)
     )
 
 

@@ -42,6 +42,7 @@ class QuestionPlan(BaseModel):
     wants_percent: bool = False
     topic_words: list[str] = Field(default_factory=list)
     answer_type: str | None = None  # amount, count, date, contact: what the evidence must hold
+    counts_people: bool = False  # a count of people ("hoeveel mensen"), not of visits
     context_ids: list[str] = Field(default_factory=list)  # cited in the previous answer
     places: list[str] = Field(default_factory=list)  # places named in the question
     mjp_codes: list[str] = Field(default_factory=list)  # budget codes named, folded
@@ -215,6 +216,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
         topic_words=topic,
         answer_type=answer_type,
+        counts_people=answer_type == "count" and rules.counts_people(asked),
         context_ids=rewritten.context_ids,
         places=rules.places_in(asked),
         mjp_codes=rules.mjp_codes_in(asked),

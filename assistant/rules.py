@@ -75,6 +75,8 @@ class RouterRules(BaseModel):
     framing_patterns: list[str] = []
     # Words about the conversation itself ("geef enkel het antwoord"): no subject to answer.
     meta_words: list[str] = []
+    # "hoeveel verschillende mensen": a count of people, not of contacts or visits.
+    people_count_patterns: list[str] = []
     out_of_scope_patterns: list[str]
     domain_words: list[str]
     min_vocabulary_coverage: float
@@ -162,6 +164,10 @@ class RouterRules(BaseModel):
     def mjp_codes_in(self, text: str) -> list[str]:
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
+
+    def counts_people(self, text: str) -> bool:
+        folded = fold(text)
+        return any(re.search(p, folded) for p in self.people_count_patterns)
 
     @cached_property
     def framing(self) -> list[re.Pattern[str]]:

@@ -196,8 +196,10 @@ def test_a_count_of_something_the_card_never_names_is_not_in_it() -> None:
     stop = RULES.stopword_set
     assert not holds_answer(card, plan("hoeveel vrijwilligers helpen bij de Buurbel?"), stop)
     assert holds_answer(card, plan("in hoeveel buurten loopt de Buurbel?"), stop)
-    # "procent", "mensen": measures and people are counted under other words.
-    assert holds_answer(card, plan("met hoeveel mensen loopt de Buurbel in buurten?"), stop)
+    # "mensen" are counted under other words ("gezinnen"), but never as "3 buurten".
+    assert not holds_answer(card, plan("met hoeveel mensen loopt de Buurbel in buurten?"), stop)
+    families = aalst_card("De Buurbel bereikte in de buurten 35 gezinnen.", "Buurbel", "D13.2-A3")
+    assert holds_answer(families, plan("met hoeveel mensen loopt de Buurbel in buurten?"), stop)
 
 
 def test_asking_to_repeat_the_rules_is_an_instruction() -> None:

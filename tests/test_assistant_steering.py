@@ -11,7 +11,7 @@ from assistant_helpers import RULES, aalst_card, plan
 
 from actiewijzer.assistant.assistant import Assistant, merge_answers
 from actiewijzer.assistant.models import Answer, GroundingCheck, QuestionKind
-from actiewijzer.assistant.ranking import has_type, holds_answer
+from actiewijzer.assistant.ranking import counts_people, has_type, holds_answer
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import in_scope
 from actiewijzer.assistant.testing import InMemoryCardIndex
@@ -137,3 +137,23 @@ def test_two_refused_parts_say_not_in_the_documents_once() -> None:
     )
     assert merged.refused
     assert merged.answer == "Dat staat niet in de documenten.\nWat er wel in staat: …"
+
+
+def test_a_count_of_people_is_a_number_next_to_a_word_for_people() -> None:
+    assert counts_people("108 unieke cliënten vonden de weg naar het Woonatelier.")
+    assert counts_people("Er namen 12 mama's en 15 baby's deel.")
+    assert not counts_people(
+        "In 2023 vonden er 90 openingsmomenten plaats, met 637 cliëntcontacten."
+    )
+
+
+def test_how_many_different_people_is_not_answered_by_a_count_of_contacts() -> None:
+    card = aalst_card(
+        "In 2023 vonden er 90 openingsmomenten plaats, met in totaal 637 cliëntcontacten.",
+        "Woonatelier",
+        "D10.1-A1",
+    )
+    stop = RULES.stopword_set
+    people = plan("Hoeveel verschillende mensen kwamen in 2023 naar het Woonatelier?")
+    assert people.counts_people and not holds_answer(card, people, stop)
+    assert holds_answer(card, plan("Hoeveel cliëntcontacten had het Woonatelier in 2023?"), stop)
