@@ -26,6 +26,10 @@ _SENTENCE = re.compile(r"(?<=[.!?:\n])\s+")
 _CLAUSE = re.compile(r"\s*[,;]\s*(?:maar\s+)?|\s+maar\s+", re.IGNORECASE)
 
 
+# A sentence about the asker's own life ("ik ben zwanger", "mijn zoon zoekt werk").
+_SITUATION_OPENERS = frozenset(["ik", "we", "wij", "mijn", "m'n", "ons", "onze", "mijne"])
+
+
 class QuestionPlan(BaseModel):
     question: str  # as asked
     text: str  # what is answered: instructions removed, follow-up context added
@@ -138,6 +142,19 @@ def _pick(table: dict[str, str], text: str) -> str | None:
     return next(iter(_pick_all(table, text)), None)
 
 
+def _without_context(text: str, rules: RouterRules) -> str:
+    """The sentences that ask. "Ik ben zwanger en we hebben het financieel moeilijk." tells the
+    asker's situation; the kind of answer wanted is in "wat doet de stad voor ...?"."""
+    sentences = _SENTENCE.split(text.strip())
+    asking = [s for s in sentences if not _tells_own_situation(s, rules)]
+    return " ".join(asking) if asking else text
+
+
+def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:
+    opening = fold(sentence).split(maxsplit=1)
+    return bool(opening) and opening[0] in _SITUATION_OPENERS and not rules.asks_something(sentence)
+
+
 def compared_years(question: str) -> list[int]:
     """The years a question compares; "het schooljaar 2019-2020" is one of them, not two."""
     return sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", question))})
@@ -152,10 +169,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
     # A follow-up is classified by its own words, else by the question it follows.
     compared = compared_years(asked) or years
-    kind = classify(asked, named_ids, compared, rules)
-    own_fields = [name for name, words in rules.fields.items() if words.matches(asked)]
+    # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
+    request = asked if rewritten.is_follow_up else _without_context(asked, rules)
+    kind = classify(request, named_ids, compared, rules)
+    own_fields = [name for name, words in rules.fields.items() if words.matches(request)]
     # "en wat was het doel voor 2018?" after a budget question asks for that field instead.
-    inherits = not _kind_words(asked, rules) and not own_fields
+    inherits = not _kind_words(request, rules) and not own_fields
     if rewritten.is_follow_up and inherits and rewritten.previous_question:
         earlier = _YEAR_SPAN_END.sub("", rewritten.previous_question)
         earlier_years = sorted({int(y) for y in _YEAR.findall(earlier)})
@@ -166,7 +185,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     lists = kind is QuestionKind.TOPIC and rules.asks_for_list(asked)
     if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
-    answer_type = rules.answer_type(asked)
+    answer_type = rules.answer_type(request)
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
     if answer_type == "price" and kind is QuestionKind.BUDGET:

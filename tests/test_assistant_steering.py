@@ -157,3 +157,16 @@ def test_how_many_different_people_is_not_answered_by_a_count_of_contacts() -> N
     people = plan("Hoeveel verschillende mensen kwamen in 2023 naar het Woonatelier?")
     assert people.counts_people and not holds_answer(card, people, stop)
     assert holds_answer(card, plan("Hoeveel cliëntcontacten had het Woonatelier in 2023?"), stop)
+
+
+def test_the_askers_own_situation_does_not_decide_what_is_asked() -> None:
+    question = (
+        "ik ben zwanger en we hebben het financieel moeilijk. wat doet de stad aalst voor "
+        "kwetsbare zwangere vrouwen?"
+    )
+    assert plan(question).kind is QuestionKind.TOPIC
+    assert "zwanger" in plan(question).topic_words  # the situation still says what it is about
+    # A sentence that asks is the request, whoever it is about.
+    assert plan("Ik zoek het budget: hoeveel kost de sociale kruidenier?").kind is (
+        QuestionKind.BUDGET
+    )
