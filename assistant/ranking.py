@@ -65,13 +65,13 @@ _ORDINAL = re.compile(
 _NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z][a-zà-ÿ]{2,})\b")
 _FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
 _SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
-# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
 # An end date is a date said to end something: "liep tot 30/06/2024", "einddatum", "afgerond in".
 _END_MARKER = re.compile(
     r"\b(?:tot|t\.e\.m\.?|tem|einde?|einddatum|eindigt|eindigde|stopt|stopte|gestopt|afgerond|"
     r"afgelopen|beeindigd|be\u00ebindigd|loopt af|liep af|afgesloten)\b",
     re.IGNORECASE,
 )
+# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
 _ADDRESS = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
     r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
@@ -375,7 +375,7 @@ def _is_people_word(word: str) -> bool:
 
 def counts_people(line: str) -> bool:
     """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
-    tokens = re.findall(r"[\w'’-]+", fold(line).replace("’", "'"))
+    tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))
     return any(
         token in numbers and any(_is_people_word(w) for w in tokens[i + 1 : i + 1 + _PEOPLE_WINDOW])

@@ -165,9 +165,13 @@ class RouterRules(BaseModel):
         found = [m.group(0) for p in self.mjp_code_patterns for m in re.finditer(p, text, re.I)]
         return list(dict.fromkeys(fold(code) for code in found))
 
+    @cached_property
+    def people_count(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.people_count_patterns]
+
     def counts_people(self, text: str) -> bool:
         folded = fold(text)
-        return any(re.search(p, folded) for p in self.people_count_patterns)
+        return any(pattern.search(folded) for pattern in self.people_count)
 
     @cached_property
     def framing(self) -> list[re.Pattern[str]]:
@@ -209,7 +213,8 @@ class RouterRules(BaseModel):
 
     def names_a_subject(self, text: str) -> bool:
         """Whether the text is about something beyond the conversation itself."""
-        skip = {*self.stopword_set, *self.meta_words, *self.asking_words}
+        asking = (fold(word.rstrip("*")) for word in self.asking_words)
+        skip = {*self.stopword_set, *self.meta_words, *asking}
         return bool(content_words(fold(text), skip))
 
     @cached_property

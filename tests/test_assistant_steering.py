@@ -170,3 +170,17 @@ def test_the_askers_own_situation_does_not_decide_what_is_asked() -> None:
     assert plan("Ik zoek het budget: hoeveel kost de sociale kruidenier?").kind is (
         QuestionKind.BUDGET
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Wat heeft de stad beloofd rond wonen?",
+        "Ik wil weten hoe je werk vindt in Lier.",
+        "Welke regels krijg je als leefloner?",
+        "Wanneer heeft de raad het plan goedgekeurd?",
+        "Ik ben een ontwikkelaar en zoek werk, welke acties helpen?",
+    ],
+)
+def test_citizen_questions_near_those_wordings_are_no_instructions(question: str) -> None:
+    assert not RULES.adversarial_in(question)
