@@ -66,6 +66,12 @@ def _place_patterns(place: str, kind: str) -> list[tuple[re.Pattern[str], bool]]
     return [(capital, False), (re.compile(rf"(?<!\w){_PLACE_PREPOSITION}{folded}(?!\w)"), True)]
 
 
+def _matches_folded(patterns: list[re.Pattern[str]], text: str) -> bool:
+    """Patterns written for accent-folded lowercase text."""
+    folded = fold(text)
+    return any(pattern.search(folded) for pattern in patterns)
+
+
 class RouterRules(BaseModel):
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
 
@@ -170,8 +176,7 @@ class RouterRules(BaseModel):
         return [re.compile(p) for p in self.people_count_patterns]
 
     def counts_people(self, text: str) -> bool:
-        folded = fold(text)
-        return any(pattern.search(folded) for pattern in self.people_count)
+        return _matches_folded(self.people_count, text)
 
     @cached_property
     def framing(self) -> list[re.Pattern[str]]:
@@ -287,8 +292,7 @@ class RouterRules(BaseModel):
         return [re.compile(p) for p in self.follow_up_pointing_patterns]
 
     def points_back(self, text: str) -> bool:
-        folded = fold(text)
-        return any(pattern.search(folded) for pattern in self._pointing)
+        return _matches_folded(self._pointing, text)
 
     @cached_property
     def pointers(self) -> WordList:

@@ -49,6 +49,11 @@ def test_new_wordings_of_steering_are_instructions(message: str) -> None:
         "Welke schatting maakt Lier van het aantal kwetsbare gezinnen?",
         "Welke regels gelden voor de sociale kruidenier?",
         "Welke opdracht krijgt de trajectbegeleider?",
+        "Wat heeft de stad beloofd rond wonen?",
+        "Ik wil weten hoe je werk vindt in Lier.",
+        "Welke regels krijg je als leefloner?",
+        "Wanneer heeft de raad het plan goedgekeurd?",
+        "Ik ben een ontwikkelaar en zoek werk, welke acties helpen?",
     ],
 )
 def test_questions_using_those_words_are_no_instructions(question: str) -> None:
@@ -170,17 +175,3 @@ def test_the_askers_own_situation_does_not_decide_what_is_asked() -> None:
     assert plan("Ik zoek het budget: hoeveel kost de sociale kruidenier?").kind is (
         QuestionKind.BUDGET
     )
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "Wat heeft de stad beloofd rond wonen?",
-        "Ik wil weten hoe je werk vindt in Lier.",
-        "Welke regels krijg je als leefloner?",
-        "Wanneer heeft de raad het plan goedgekeurd?",
-        "Ik ben een ontwikkelaar en zoek werk, welke acties helpen?",
-    ],
-)
-def test_citizen_questions_near_those_wordings_are_no_instructions(question: str) -> None:
-    assert not RULES.adversarial_in(question)
