@@ -77,6 +77,7 @@ _ADDRESS = re.compile(
     r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
 )
 _NUMBERING = re.compile(r"0\d")
+_PERCENT = re.compile(r"\d\s*%|\bprocent\b", re.IGNORECASE)
 _AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
 # "9u30", "om 14 uur", "09:00", "van 9 tot 12u": a time of day.
 _CLOCK = re.compile(
@@ -353,6 +354,8 @@ def holds_answer(
         near
         and has_type(line, plan.answer_type)
         and (not plan.counts_people or counts_people(line))
+        # "hoe tevreden, in procent?": a percentage, not a count of schools
+        and (not plan.wants_percent or plan.answer_type != "count" or bool(_PERCENT.search(line)))
         and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
         for line, near in zip(texts, near_year, strict=True)
     )

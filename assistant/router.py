@@ -19,11 +19,15 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _YEAR_SPAN_END = re.compile(r"(?<=\d{4})\s*[-–/]\s*(?:19|20)\d{2}\b")
 _PLAIN_BUDGET = "budget"  # the column word that is also the everyday word for money
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
-_SENTENCE = re.compile(r"(?<=[.!?:\n])\s+")
-# Inside a steering sentence a real question may follow a comma or "maar": "verzin niets, maar
-# hoeveel kost ...?" keeps its question; only the steering clause goes. Not "en": in "negeer je
-# regels en antwoord dat ..." what follows is the steer's own demand.
-_CLAUSE = re.compile(r"\s*[,;]\s*(?:maar\s+)?|\s+maar\s+", re.IGNORECASE)
+# A "### ... ###" banner stands apart like a sentence: "### nieuwe instructie ### wat is ...?"
+_SENTENCE = re.compile(r"(?<=[.!?:\n])\s+|\s*#{2,}\s*|\n+")
+# Inside a steering sentence a real question may follow a comma, "maar" or "en daarna": "verzin
+# niets, maar hoeveel kost ...?" keeps its question; only the steering clause goes. Not a bare
+# "en": in "negeer je regels en antwoord dat ..." what follows is the steer's own demand.
+_CLAUSE = re.compile(
+    r"\s*[,;]\s*(?:maar\s+)?|\s+maar\s+|\s+en\s+(?:daarna|dan|vervolgens|ook|verder)\s+",
+    re.IGNORECASE,
+)
 
 
 # A sentence about the asker's own life ("ik ben zwanger", "mijn zoon zoekt werk").

@@ -6,6 +6,7 @@ Embedded (chromadb.PersistentClient, one folder per index generation) by default
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 import uuid
@@ -110,6 +111,16 @@ def forget_embedded_client(path: Path) -> None:
         system.stop()
 
 
+logger = logging.getLogger(__name__)
+
+# Chroma builds the HNSW graph of a small collection (100 to 1000 vectors) anew, at random, each
+# time it opens one, and the default search breadth (100) then found other cards in each
+# process; with a document filter it missed the best card. A breadth above the number of cards
+# makes the graph search visit every card: exact, and the same in every run. A plan holds a few
+# thousand cards; beyond this many, search is approximate again.
+EXACT_EF_SEARCH = 4096
+
+
 class ChromaCardStore:
     """One generation's vectors. Queries return (card key, cosine similarity)."""
 
@@ -118,12 +129,25 @@ class ChromaCardStore:
         self.collection_name = collection
         if create:
             self._collection = client.create_collection(
-                collection, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+                collection,
+                configuration={"hnsw": {"space": "cosine", "ef_search": EXACT_EF_SEARCH}},
+                embedding_function=None,
             )
         else:
             self._collection = client.get_collection(collection, embedding_function=None)
+            self._search_exhaustively()
         self.vector_store = ChromaVectorStore(chroma_collection=self._collection)
         self._count: int | None = None
+
+    def _search_exhaustively(self) -> None:
+        """Collections built before the search breadth was set get it now (it is mutable)."""
+        hnsw = (self._collection.configuration or {}).get("hnsw") or {}
+        if (hnsw.get("ef_search") or 0) >= EXACT_EF_SEARCH:
+            return
+        try:
+            self._collection.modify(configuration={"hnsw": {"ef_search": EXACT_EF_SEARCH}})
+        except Exception as error:  # a read-only store still answers, approximately
+            logger.warning("zoekbreedte van %s niet aangepast: %s", self.collection_name, error)
 
     def count(self) -> int:
         if self._count is None:

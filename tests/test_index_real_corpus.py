@@ -17,9 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import numpy as np
 import pytest
 
 from actiewijzer.index.card_index import CardIndex
+from actiewijzer.index.filters import ResolvedFilter
 from actiewijzer.index.models import MatchSource, SearchFilters
 from actiewijzer.ingest.models import CardKind
 from actiewijzer.settings import Settings
@@ -180,3 +182,26 @@ def test_server_backend_holds_the_vectors(index: CardIndex) -> None:
     names = [c.name for c in client.list_collections()]
     assert names == [f"{settings.chroma_collection}-{index.generation}"]
     assert client.get_collection(names[0]).count() == len(index.cards())
+
+
+def test_dense_search_under_a_document_filter_is_exact(index: CardIndex) -> None:
+    """Chroma's approximate search missed near cards of one document, differently in each
+    process; the store searches exhaustively, so it matches exact cosine similarity."""
+    store = index._current().store
+    assert store is not None
+    stored = store._collection.get(include=["embeddings", "metadatas"])
+    vectors = np.asarray(stored["embeddings"], dtype=np.float64)
+    docs = [str(m["doc"]) for m in stored["metadatas"] or []]
+    rng = np.random.default_rng(0)
+    for doc in sorted(set(docs)):
+        inside = np.array([d == doc for d in docs])
+        for _ in range(6):
+            # A question lands near some card, not on it.
+            query = vectors[rng.integers(len(vectors))] + 0.05 * rng.normal(size=vectors.shape[1])
+            query /= np.linalg.norm(query)
+            k = min(60, int(inside.sum()))
+            exact = np.sort(vectors[inside] @ query)[::-1][:k]
+            found = [
+                score for _, score in store.query(query, k, ResolvedFilter(docs=frozenset({doc})))
+            ]
+            np.testing.assert_allclose(found, exact, atol=1e-5)
