@@ -203,3 +203,19 @@ def test_the_askers_own_situation_does_not_decide_what_is_asked() -> None:
     assert plan("Ik zoek het budget: hoeveel kost de sociale kruidenier?").kind is (
         QuestionKind.BUDGET
     )
+
+
+def test_a_question_in_percent_is_not_answered_by_a_count() -> None:
+    counted = aalst_card(
+        "Er stapten 5 lagere scholen mee in de Groeituinen.", "Groeituinen", "D5.2-A1"
+    )
+    rated = aalst_card(
+        "De Groeituinen werden door 85% van de scholen positief beoordeeld.",
+        "Groeituinen",
+        "D5.2-A1",
+    )
+    stop = RULES.stopword_set
+    question = plan("Hoe tevreden waren de scholen over de Groeituinen, in procent?")
+    assert question.wants_percent and question.answer_type == "count"
+    assert not holds_answer(counted, question, stop)
+    assert holds_answer(rated, question, stop)
