@@ -223,7 +223,7 @@ class ExtractiveBackend:
         stop = self.rules.stopword_set
         foreign = foreign_places(plan.places, task.source.documents())
         holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]
-        holding = self._by_evidence_among_ties(holding, plan)
+        holding = self._by_evidence_among_ties(holding, task)
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
         # "de Week van de opvoeding" names the best card by its title: another card answers
@@ -248,21 +248,24 @@ class ExtractiveBackend:
         return [w for w in plan.topic_words if w not in places and not domain.matches(w)]
 
     def _by_evidence_among_ties(
-        self, holding: list[FoundCard], plan: QuestionPlan
+        self, holding: list[FoundCard], task: AnswerTask
     ) -> list[FoundCard]:
-        """Cards the search scores (nearly) the same are told apart by their best line: "De
-        publieke opening wordt verwacht zomer 2024" answers "wanneer opent" better than a
-        subsidy "afgestemd op opening"."""
+        """Cards the search scores (nearly) the same are told apart by how much of the
+        subject their title names ("Uitbouw project Woonatelier", not Straathoekwerk, which
+        mentions the Woonatelier in passing), then by their best line: "De publieke opening wordt verwacht zomer 2024" answers "wanneer
+        opent" better than a subsidy "afgestemd op opening"."""
         if len(holding) < 2:
             return holding
         tied = [f for f in holding if holding[0].score - f.score <= SEARCH_TIE]
         if len(tied) < 2:
             return holding
-        stop = self.rules.stopword_set
+        plan, stop = task.plan, self.rules.stopword_set
+        subject = self._subject_words(plan)
 
-        def evidence(found: FoundCard) -> float:
+        def evidence(found: FoundCard) -> tuple[float, float]:
             top = best_lines(found.card, plan, stop, 1)
-            return top[0].score if top else 0.0
+            named = task.vocabulary.title_coverage(found.card, subject) if task.vocabulary else 0
+            return named, top[0].score if top else 0.0
 
         best = max(tied, key=evidence)  # the first of equals: the search order stands
         return [best, *(f for f in holding if f is not best)]

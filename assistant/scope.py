@@ -147,6 +147,14 @@ class Vocabulary:
             return if_untold
         return sum(v for w, v in weights.items() if word_in_text(w, folded, card_stems)) / total
 
+    def title_coverage(self, card: Card, question_words: Sequence[str]) -> float:
+        """The share of the question words' weight that the card's title names."""
+        title = fold(card.title)
+        weights = {w: self.weight(w) for w in question_words}
+        total = sum(weights.values())
+        named = sum(v for w, v in weights.items() if word_in_text(w, title, stems(title)))
+        return named / total if total else 0.0
+
 
 def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:
     if any(pattern.search(text) for pattern in rules.out_of_scope):

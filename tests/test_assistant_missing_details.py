@@ -9,6 +9,8 @@ from assistant_corpus import DOC_ESF, aalst, esf, lier_2024, sample_documents
 from assistant_helpers import RULES, aalst_card, plan, text_card
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import is_follow_up
 from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.assistant.ranking import has_type
@@ -220,3 +222,27 @@ def test_a_lower_card_about_none_of_the_subject_does_not_answer() -> None:
         "op welke datum vond de verrijkingsdag voor het addendum Lier, Berlaar en Nijlen plaats?"
     )
     assert answer.refused and "21/04/2023" not in answer.answer
+
+
+def test_of_two_cards_found_alike_the_one_whose_title_names_the_subject_answers() -> None:
+    outreach = text_card(
+        "Nog meer dan vroeger vonden mensen de weg naar het straathoekwerk: 171 nieuwe mensen"
+        " werden bereikt. Wie een woning zoekt, verwijzen we door naar het Woonatelier.",
+        "Straathoekwerk",
+        card_id="A1",
+    )
+    housing = text_card(
+        "Het Woonatelier kreeg 58 openingsmomenten.\n\n"
+        "108 unieke cliënten vonden de weg naar het ondersteuningsaanbod.",
+        "Uitbouw project Woonatelier",
+        card_id="A2",
+    )
+    info = lier_2024().info
+    index = with_cards(outreach, housing)
+    vocabulary = Vocabulary(index.cards())
+    asked = plan("Hoeveel mensen vonden de weg naar het Woonatelier?")
+    # The search scores both the same; the street work card even shares more of the words.
+    retrieved = Retrieved(cards=[FoundCard(outreach, info, 1.0), FoundCard(housing, info, 1.0)])
+    task = AnswerTask(plan=asked, retrieved=retrieved, source=index, vocabulary=vocabulary)
+    answer = ExtractiveBackend().compose(task)
+    assert "108 unieke cliënten" in answer.text and "171" not in answer.text
