@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
 from actiewijzer.index.text_analysis import dutch_zipf
 from actiewijzer.ingest.models import Card
@@ -361,27 +362,16 @@ def holds_answer(
     )
 
 
-# Words for people as a document counts them: "108 unieke cliënten", "35 gezinnen", "12 mama's".
-_PEOPLE = frozenset(
-    ["mensen", "personen", "clienten", "gezinnen", "kinderen", "jongeren", "ouderen", "ouders",
-     "moeders", "mama's", "vaders", "papa's", "vrouwen", "mannen", "baby's", "peuters", "kleuters",
-     "leerlingen", "gasten", "klanten", "burgers", "cursisten", "senioren", "huishoudens",
-     "individuen", "kandidaat-huurders", "nieuwkomers", "jobstudenten"]
-)  # fmt: skip
-_PERSON_ENDINGS = ("ers", "sters", "enden", "lingen")
 _PEOPLE_WINDOW = 3  # words between a number and the people it counts: "108 unieke cliënten"
-
-
-def _is_people_word(word: str) -> bool:
-    return word in _PEOPLE or word.endswith(_PERSON_ENDINGS)
 
 
 def counts_people(line: str) -> bool:
     """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
     tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))
+    is_people_word = router_rules().is_people_word
     return any(
-        token in numbers and any(_is_people_word(w) for w in tokens[i + 1 : i + 1 + _PEOPLE_WINDOW])
+        token in numbers and any(is_people_word(w) for w in tokens[i + 1 : i + 1 + _PEOPLE_WINDOW])
         for i, token in enumerate(tokens)
     )
 

@@ -192,6 +192,14 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     answer_type = rules.answer_type(request)
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
+    # "hoeveel gezinnen kregen financiële steun?" counts families, not money.
+    counted = rules.focus_words(asked)
+    if (
+        kind is QuestionKind.BUDGET
+        and answer_type == "count"
+        and any(map(rules.is_people_word, counted))
+    ):
+        kind = QuestionKind.FACT
     if answer_type == "price" and kind is QuestionKind.BUDGET:
         kind = QuestionKind.FACT  # a price is printed in a sentence, not in a budget table
     columns = _budget_columns(rules.budget_columns, asked)

@@ -83,6 +83,8 @@ class RouterRules(BaseModel):
     meta_words: list[str] = []
     # "hoeveel verschillende mensen": a count of people, not of contacts or visits.
     people_count_patterns: list[str] = []
+    people_words: frozenset[str] = frozenset()
+    person_endings: tuple[str, ...] = ()
     out_of_scope_patterns: list[str]
     domain_words: list[str]
     min_vocabulary_coverage: float
@@ -177,6 +179,10 @@ class RouterRules(BaseModel):
 
     def counts_people(self, text: str) -> bool:
         return _matches_folded(self.people_count, text)
+
+    def is_people_word(self, word: str) -> bool:
+        """ "gezinnen", "deelnemers": a word that counts people (folded)."""
+        return word in self.people_words or word.endswith(self.person_endings)
 
     @cached_property
     def framing(self) -> list[re.Pattern[str]]:

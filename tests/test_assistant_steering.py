@@ -146,6 +146,8 @@ def test_an_end_date_is_a_date_said_to_end_something() -> None:
         ("kan ik de ruilwinkel opbellen?", "contact"),
         ("wie is de projectmedewerker van het Miriam-project?", "person"),
         ("wie is de trajectbegeleider van het project?", "person"),
+        ("wat is de naam van de nieuwe medewerker voor huiswerkondersteuning?", "person"),
+        ("hoe heet de nieuwe projectmedewerker?", "person"),
     ],
 )
 def test_phone_numbers_and_staff_ask_for_a_contact_or_a_person(
@@ -219,3 +221,9 @@ def test_a_question_in_percent_is_not_answered_by_a_count() -> None:
     assert question.wants_percent and question.answer_type == "count"
     assert not holds_answer(counted, question, stop)
     assert holds_answer(rated, question, stop)
+
+
+def test_a_count_of_families_helped_with_money_is_no_budget_question() -> None:
+    families = plan("Hoeveel gezinnen kregen in 2024 aanvullende financiële steun in Lier?")
+    assert families.kind is QuestionKind.FACT and families.answer_type == "count"
+    assert plan("Hoeveel financiële steun kregen gezinnen in 2024?").kind is QuestionKind.BUDGET
