@@ -252,8 +252,9 @@ class ExtractiveBackend:
     ) -> list[FoundCard]:
         """Cards the search scores (nearly) the same are told apart by how much of the
         subject their title names ("Uitbouw project Woonatelier", not Straathoekwerk, which
-        mentions the Woonatelier in passing), then by their best line: "De publieke opening wordt verwacht zomer 2024" answers "wanneer
-        opent" better than a subsidy "afgestemd op opening"."""
+        mentions the Woonatelier in passing), then by their best line: "De publieke opening
+        wordt verwacht zomer 2024" answers "wanneer opent" better than a subsidy "afgestemd op
+        opening"."""
         if len(holding) < 2:
             return holding
         tied = [f for f in holding if holding[0].score - f.score <= SEARCH_TIE]

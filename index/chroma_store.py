@@ -33,6 +33,8 @@ from actiewijzer.index.errors import ChromaUnavailableError
 from actiewijzer.index.filters import ResolvedFilter, period_years
 from actiewijzer.ingest.models import Card, DocumentInfo
 
+logger = logging.getLogger(__name__)
+
 _CLIENT_SETTINGS = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
 _NODE_NAMESPACE = uuid.UUID("5f0c7d0e-9a51-4c8e-9a43-6a0d2f7c1b11")
 
@@ -110,8 +112,6 @@ def forget_embedded_client(path: Path) -> None:
     if system is not None:
         system.stop()
 
-
-logger = logging.getLogger(__name__)
 
 # Chroma builds the HNSW graph of a small collection (100 to 1000 vectors) anew, at random, each
 # time it opens one, and the default search breadth (100) then found other cards in each
