@@ -193,11 +193,10 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
     # "hoeveel gezinnen kregen financiële steun?" counts families, not money.
-    counted = rules.focus_words(asked)
     if (
         kind is QuestionKind.BUDGET
         and answer_type == "count"
-        and any(map(rules.is_people_word, counted))
+        and any(map(rules.is_people_word, rules.focus_words(asked)))
     ):
         kind = QuestionKind.FACT
     if answer_type == "price" and kind is QuestionKind.BUDGET:

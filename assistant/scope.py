@@ -138,22 +138,22 @@ class Vocabulary:
         """The share of the question words' weight that the card names (1.0: all of it);
         `if_untold` when no question word tells anything about these documents. An `unknown`
         subject weighs as much as the rarest card word: it is what the question is about."""
-        folded = fold(f"{card.title}\n{card.text}")
-        card_stems = stems(folded)
         weights = {w: self.weight(w) for w in question_words}
         weights |= {w: self.rarest_weight for w in unknown}
-        total = sum(weights.values())
-        if not total:
-            return if_untold
-        return sum(v for w, v in weights.items() if word_in_text(w, folded, card_stems)) / total
+        return _named_share(f"{card.title}\n{card.text}", weights, if_untold)
 
     def title_coverage(self, card: Card, question_words: Sequence[str]) -> float:
         """The share of the question words' weight that the card's title names."""
-        title = fold(card.title)
-        weights = {w: self.weight(w) for w in question_words}
-        total = sum(weights.values())
-        named = sum(v for w, v in weights.items() if word_in_text(w, title, stems(title)))
-        return named / total if total else 0.0
+        return _named_share(card.title, {w: self.weight(w) for w in question_words}, 0.0)
+
+
+def _named_share(text: str, weights: dict[str, float], if_untold: float) -> float:
+    total = sum(weights.values())
+    if not total:
+        return if_untold
+    folded = fold(text)
+    text_stems = stems(folded)
+    return sum(v for w, v in weights.items() if word_in_text(w, folded, text_stems)) / total
 
 
 def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:
