@@ -56,6 +56,7 @@ class Assistant:
         max_question_chars: int = 2000,
         search_k: int = 8,
         rules: RouterRules | None = None,
+        min_closeness: float | None = None,
     ) -> None:
         self.index = index
         self.rules = rules or router_rules()
@@ -64,6 +65,7 @@ class Assistant:
         self.max_question_chars = max_question_chars
         self.retriever_k = search_k
         self.grounding = GroundingChecker(self.rules)
+        self.min_closeness = min_closeness
         self._vocabulary: Vocabulary | None = None
 
     @classmethod
@@ -78,6 +80,7 @@ class Assistant:
             backend,
             max_question_chars=settings.max_question_chars,
             search_k=settings.search_k,
+            min_closeness=settings.min_question_closeness,
         )
 
     @property
@@ -226,10 +229,20 @@ class Assistant:
         ):
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)
-        if not plan.is_follow_up and not in_scope(plan.text, self.rules, vocabulary):
+        if not plan.is_follow_up and (
+            not in_scope(plan.text, self.rules, vocabulary) or self._far_from_every_card(plan)
+        ):
             plan.kind = QuestionKind.OUT_OF_SCOPE
             return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)
         return None
+
+    def _far_from_every_card(self, plan: QuestionPlan) -> bool:
+        """The words may be the documents' own ("welke films spelen in Aalst?") while the
+        meaning is nowhere near any card. A question naming a card number is near by name."""
+        if self.min_closeness is None or plan.named_ids or plan.mjp_codes:
+            return False
+        closeness = self.index.closeness(plan.text)
+        return closeness is not None and closeness < self.min_closeness
 
     @staticmethod
     def _finish(

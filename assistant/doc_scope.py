@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold
+from actiewijzer.assistant.text import fold, place_forms
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -36,7 +36,7 @@ def documents_in_scope(
     by_place = [
         d.doc
         for d in docs
-        if any(fold(m) in folded for m in d.municipalities)
+        if any(form in folded for m in d.municipalities for form in place_forms(fold(m)))
         or (
             ("vlaams" in folded or "vlaamse" in folded or "vlaanderen" in folded)
             and "vlaams" in fold(d.issuer)

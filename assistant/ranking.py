@@ -41,8 +41,9 @@ _GENERIC_COUNTED = frozenset(
 )
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
-_FIGURE_TYPES = ("count", "amount", "price", "date", "contact")
-_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/.,])")
+# What a sentence may leave to the next one: a figure, or a cause ("Dit omwille van ...").
+_PAIRED_TYPES = ("count", "amount", "price", "date", "contact", "reason")
+_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,]\d)")  # "in 2020." is a year
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
 )
@@ -64,6 +65,10 @@ _ORDINAL = re.compile(
     re.IGNORECASE,
 )
 _NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z][a-zà-ÿ]{2,})\b")
+# A capitalised word inside a sentence, or an acronym: "vzw Mondiale Werken", "Emino", "VDAB".
+_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![.!?:])\b([A-Z][\w&'’-]+|[A-Z]{2,})")
+_AFTER_VZW = re.compile(r"\bvzw\s+([A-Z][\w&'’-]+)")  # "vzw Mondiale Werken"
+_NAME_MAX_ZIPF = 3.5  # "Emino" 0, "Mondiale" 2.5; "Stad" 5.3, "Samen" 5.6
 _FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
 _SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
 # An end date is a date said to end something: "liep tot 30/06/2024", "einddatum", "afgerond in".
@@ -73,6 +78,18 @@ _END_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
+# Said of something that stopped: "t.e.m. 2020", "werd stopgezet", "niet langer".
+_STOPPED = re.compile(
+    r"\b(?:stop\w*|gestopt|beeindig\w*|afgeschaft|afschaffing|geschrapt|opgeheven|opheffing|"
+    r"opgedoekt|afgevoerd|t\.e\.m\.?|tot en met|niet (?:langer|meer|verder))"
+)
+# A cause or a purpose: "omwille van problemen in de personeelsbezetting", "om ... te helpen".
+_REASON = re.compile(
+    r"\b(?:omdat|want|doordat|wegens|vanwege|omwille|dankzij|daardoor|daarom|reden\w*|"
+    r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling)\b"
+    r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",
+    re.IGNORECASE,
+)
 _ADDRESS = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
     r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
@@ -135,6 +152,10 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return names_a_person(line)
     if answer_type == "address":
         return bool(_ADDRESS.search(line))
+    if answer_type == "names":
+        return bool(proper_names(line))
+    if answer_type == "reason":
+        return bool(_REASON.search(line))
     return True
 
 
@@ -146,6 +167,24 @@ def names_a_person(line: str) -> bool:
         and dutch_zipf(fold(last.split()[-1])) < _SURNAME_MAX_ZIPF
         for first, last in _NAME_PAIR.findall(line)
     )
+
+
+def proper_names(line: str) -> set[str]:
+    """The names of organisations, projects or schools a line prints ("samenwerking met Emino,
+    Profo en Arktos"), folded; not the towns, nor common words written with a capital."""
+    places = router_rules().place_words
+    named = {fold(token) for token in _AFTER_VZW.findall(line)}
+    return named | {
+        folded
+        for token in _CAPITALISED.findall(line)
+        if (folded := fold(token).strip("'’-")) not in places
+        and (token.isupper() or dutch_zipf(folded) < _NAME_MAX_ZIPF)
+    }
+
+
+def _names_new(line: str, asked: set[str]) -> bool:
+    """A name the question does not give itself: not "Groeituin-periode" for "Groeituinen"."""
+    return any(not {stem(part) for part in name.split("-")} & asked for name in proper_names(line))
 
 
 @dataclass(frozen=True)
@@ -225,11 +264,11 @@ def card_lines(card: Card) -> list[str]:
     return [line.text for line in card_sentences(card)]
 
 
-def _with_next_figure(lines: list[CardLine], answer_type: str | None) -> list[tuple[int, CardLine]]:
+def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tuple[int, CardLine]]:
     """A sentence naming the subject often leaves the figure to the next one ("In 2024 stapte
     het systeem over. Er waren in totaal 887 aanmeldingen."): such a pair is a candidate too."""
     candidates = list(enumerate(lines))
-    if answer_type not in _FIGURE_TYPES:
+    if answer_type not in _PAIRED_TYPES:
         return candidates
     return candidates + [
         (position, CardLine(f"{first.text} {second.text}", first.heading_years))
@@ -299,7 +338,7 @@ def best_lines(
             score_line(line.text, wanted, plan, stopwords, asked_years, line.heading_years),
             position,
         )
-        for position, line in _with_next_figure(lines, plan.answer_type)
+        for position, line in _with_next_answer(lines, plan.answer_type)
     ]
     # A pair must say more than its figure sentence alone: the first one shares the subject.
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
@@ -321,6 +360,8 @@ def holds_answer(
 ) -> bool:
     """Does the card print the kind of figure the question asks for, next to its words?
     A place no document is about is no such word: the card may mention it in passing."""
+    if plan.takes_stop_for_granted and not _STOPPED.search(fold(card.text)):
+        return False  # "waarom werd Groeituinen stopgezet?" and the card never says it stopped
     if not plan.answer_type:
         return True
     if plan.answer_type == "amount" and any(
@@ -331,6 +372,8 @@ def holds_answer(
         return True
     if plan.answer_type == "end_date" and card.fields.end_date:
         return True
+    if plan.answer_type == "names" and any(map(proper_names, card.fields.partners)):
+        return True  # "Samenwerkingsovereenkomst met: CBE Ligo Zuid-Oost-Vlaanderen vzw"
     if plan.years and not any(str(y) in card.text for y in plan.years):
         return False
     if not _names_counted(card, plan, stopwords):
@@ -340,7 +383,8 @@ def holds_answer(
     wanted = (wanted - _stems(" ".join(foreign_places), frozenset())) or wanted
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
     # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
-    needs_words = plan.answer_type in ("amount", "count", "price")
+    needs_words = plan.answer_type in ("amount", "count", "price", "reason", "names")
+    asked_names = {stem(w) for w in re.findall(r"[\w&'’]+", fold(plan.question))}
     if plan.answer_type == "price" and plan.focus_words:
         wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
     # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
@@ -358,6 +402,8 @@ def holds_answer(
         # "hoe tevreden, in procent?": a percentage, not a count of schools
         and (not plan.wants_percent or plan.answer_type != "count" or bool(_PERCENT.search(line)))
         and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
+        # "welke scholen stapten mee in Groeituinen?": a name the question does not give itself
+        and (plan.answer_type != "names" or _names_new(line, asked_names))
         for line, near in zip(texts, near_year, strict=True)
     )
 

@@ -48,6 +48,7 @@ class QuestionPlan(BaseModel):
     budget_columns: list[str] = Field(default_factory=list)  # words the column labels contain
     budget_row: str = "uitgaven"
     wants_percent: bool = False
+    takes_stop_for_granted: bool = False  # "waarom werd ... stopgezet?"
     topic_words: list[str] = Field(default_factory=list)
     answer_type: str | None = None  # amount, count, date, contact: what the evidence must hold
     counts_people: bool = False  # a count of people ("hoeveel mensen"), not of visits
@@ -171,6 +172,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     years = sorted({int(y) for y in _YEAR.findall(asked or own_text)})
     if not years and rewritten.is_follow_up:
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
+        if years and (shift := rules.year_shift(asked)):
+            years = [min(years) - 1] if shift < 0 else [max(years) + 1]
     # A follow-up is classified by its own words, else by the question it follows.
     compared = compared_years(asked) or years
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
@@ -244,6 +247,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         budget_columns=columns,
         budget_row=_pick(rules.budget_rows, asked) or rules.default_budget_row,
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
+        takes_stop_for_granted=bool(set(content_words(fold(asked))) & set(rules.stopping_words)),
         topic_words=topic,
         answer_type=answer_type,
         counts_people=answer_type == "count" and rules.counts_people(asked),

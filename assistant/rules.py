@@ -9,7 +9,7 @@ from itertools import takewhile
 from pydantic import BaseModel, ConfigDict
 
 from actiewijzer.assistant.resources import load_yaml
-from actiewijzer.assistant.text import content_words, fold
+from actiewijzer.assistant.text import content_words, fold, place_forms
 
 
 class WordList:
@@ -59,7 +59,8 @@ def _place_patterns(place: str, kind: str) -> list[tuple[re.Pattern[str], bool]]
     ("word_places"); only with such a capital ("capital_places")."""
     folded = re.escape(fold(place))
     if kind == "places":
-        return [(re.compile(rf"(?<!\w){folded}(?!\w)"), True)]
+        forms = "|".join(re.escape(form) for form in place_forms(fold(place)))
+        return [(re.compile(rf"(?<!\w)(?:{forms})(?!\w)"), True)]
     capital = re.compile(rf"(?<![.!?]\s)(?<!^)(?<!\w){re.escape(place)}(?!\w)")
     if kind == "capital_places":
         return [(capital, False)]
@@ -94,6 +95,10 @@ class RouterRules(BaseModel):
     budget_rows: dict[str, str]
     default_budget_row: str
     percent_words: list[str]
+    stopping_words: list[str] = []
+    year_before_words: list[str] = []
+    year_after_words: list[str] = []
+    reason_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
@@ -138,7 +143,17 @@ class RouterRules(BaseModel):
         words = re.findall(r"\w+", fold(text))
         if found is None and any(w.endswith(tuple(self.measure_suffixes)) for w in words):
             return "count"
+        if found is None and any(re.search(p, fold(text).strip()) for p in self.reason_patterns):
+            return "reason"
         return found
+
+    def year_shift(self, text: str) -> int:
+        """-1 for "het jaar voordien", +1 for "het jaar daarna", else 0; "meer dan het jaar
+        ervoor" compares with that year but still asks about the earlier turn's."""
+        text = re.sub(r"\bdan\s+(?:het|een)\s+jaar\s+\w+", " ", fold(text))
+        if WordList(self.year_before_words).matches(text):
+            return -1
+        return 1 if WordList(self.year_after_words).matches(text) else 0
 
     @cached_property
     def other_field_labels(self) -> dict[str, WordList]:
@@ -152,10 +167,11 @@ class RouterRules(BaseModel):
 
     @cached_property
     def place_words(self) -> frozenset[str]:
-        """Every place name and its parts, folded: "heist-op-den-berg", "heist", "aalst"."""
+        """Every place name, its parts and the adjectives made from it, folded:
+        "heist-op-den-berg", "heist", "aalst", "aalsterse"."""
         names = [fold(n) for n in (*self.places, *self.word_places, *self.capital_places)]
         parts = {part for name in names for part in re.split(r"[\s-]+", name) if len(part) >= 4}
-        return frozenset(names) | parts
+        return frozenset(form for name in {*names, *parts} for form in place_forms(name))
 
     def places_in(self, text: str) -> list[str]:
         texts = {True: fold(text), False: text.strip()}

@@ -115,6 +115,9 @@ class InMemoryCardIndex:
             raise UnknownCardError(doc, card_id, [c.id for c in self.cards(doc)][:5])
         return card
 
+    def closeness(self, query: str) -> float | None:
+        return None  # word overlap says nothing about nearness of meaning
+
     def lookup_ids(self, text: str) -> list[Card]:
         folded = fold(text)
         found = []

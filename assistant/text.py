@@ -12,10 +12,11 @@ import Stemmer
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
 # PDF text breaks sentences over lines; a blank line or a bullet ends a block.
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
-# Not after an abbreviation: "art. 60", "bv. de stad", "resp. 632".
+# Not after an abbreviation: "art. 60", "bv. de stad", "GO! BS De Nieuwe Arend", nor after
+# letters with points ("o.a.", "i.s.m.", "t.e.m. 2020", "i.v.m. 2019").
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)(?<!\bgem\.)"
-    r"(?<!\bo\.a\.)(?<!\bi\.s\.m\.)(?<!\bi\.k\.v\.)(?<!\bi\.f\.v\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
+    r"(?<=[.!?;])(?<!\bGO!)(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)(?<!\bgem\.)"
+    r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z]\.[a-z]\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
 _MAX_PHRASE_WORDS = 6
 # "dak- en thuisloosheid": the first word borrows the tail of the second ("dakloosheid").
@@ -36,6 +37,17 @@ FIGURE = re.compile(
     r"|\b\d+(?:\s?%)"  # 80 %
     r"|(?<![\w/.-])\d+(?![\w/.-]*\d)"  # 2020, 19, 5 (not part of an id such as 01/11/SAP/01)
 )
+
+
+def place_forms(folded_place: str) -> list[str]:
+    """A town and the adjectives made from it: "lier" -> "lierse", "aalst" -> "aalsterse",
+    "mechelen" -> "mechelse". Irregular ones ("brugse") are left out."""
+    forms = [folded_place, f"{folded_place}se", f"{folded_place}erse", f"{folded_place}s"]
+    if folded_place.endswith("en"):
+        forms.append(f"{folded_place[:-2]}se")
+    elif folded_place.endswith("e"):
+        forms.append(f"{folded_place[:-1]}se")
+    return forms
 
 
 def fold(text: str) -> str:

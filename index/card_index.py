@@ -116,6 +116,14 @@ class CardIndex:
             )
         return hits
 
+    def closeness(self, query: str) -> float | None:
+        """How near the query's meaning comes to the nearest card (cosine similarity of the
+        embeddings); None without dense search or cards."""
+        if not query.strip():
+            return None
+        snapshot = self._current()
+        return self._searcher_for(snapshot, RetrievalMode.HYBRID).closeness(query)
+
     def lookup_ids(self, text: str) -> list[Card]:
         return [match.card for match in self._current().ids.find(text)]
 

@@ -82,6 +82,11 @@ class DenseRetriever:
     def retrieve(self, query: str, k: int, filters: SearchFilters | None = None) -> list[Ranked]:
         return self.search(query, k, self._resolve(filters))
 
+    def closeness(self, query: str) -> float | None:
+        """The cosine similarity of the query to the nearest card of all; None when empty."""
+        hits = self._store.query(self._vectors(query), 1, self._resolve(None))
+        return hits[0][1] if hits else None
+
     def search(self, query: str, k: int | None, admitted: ResolvedFilter) -> list[Ranked]:
         limit = len(self._cards) if k is None or admitted.needs_card_check else k
         hits = self._store.query(self._vectors(query), limit, admitted)

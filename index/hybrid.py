@@ -130,6 +130,9 @@ class HybridSearcher:
             )
         return results
 
+    def closeness(self, query: str) -> float | None:
+        return self._dense.closeness(query) if self._dense is not None else None
+
     def _factors(self, query: str) -> _Factors:
         """Per card: kind weight times the document preference the question hints at."""
         hints = read_hints(query, self._catalog.infos)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2024, DOC_AALST
+from assistant_corpus import DOC_2024, DOC_AALST, sample_documents
 
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.ingest.models import Card, CardFields, CardKind
 
 RULES = router_rules()
@@ -42,3 +43,17 @@ def top_line(card: Card, question: str) -> str:
     """The line of the card the assistant ranks best for the question; "" when none is."""
     top = best_lines(card, plan(question), RULES.stopword_set, limit=1)
     return top[0].text if top else ""
+
+
+def with_cards(*cards: Card) -> InMemoryCardIndex:
+    """The sample documents, with the given cards added to the document each names."""
+    return InMemoryCardIndex(
+        [
+            document.model_copy(
+                update={
+                    "cards": [*document.cards, *(c for c in cards if c.doc == document.info.doc)]
+                }
+            )
+            for document in sample_documents()
+        ]
+    )

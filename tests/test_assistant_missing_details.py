@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_ESF, aalst, esf, lier_2024, sample_documents
-from assistant_helpers import RULES, aalst_card, plan, text_card
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.backends import AnswerTask
@@ -19,20 +19,6 @@ from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subj
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.ingest.models import Card, ParsedDocument
-
-
-def with_cards(*cards: Card) -> InMemoryCardIndex:
-    """The sample documents, with the given cards added to the document each names."""
-    return InMemoryCardIndex(
-        [
-            document.model_copy(
-                update={
-                    "cards": [*document.cards, *(c for c in cards if c.doc == document.info.doc)]
-                }
-            )
-            for document in sample_documents()
-        ]
-    )
 
 
 def two_documents(lier: list[Card], aalst_cards: list[Card] = ()) -> InMemoryCardIndex:  # type: ignore[assignment]

@@ -78,6 +78,10 @@ def test_a_fact_asked_for_one_town_is_not_answered_from_another() -> None:
         ("Meer acties rond wonen?", []),
         ("welke acties zijn nog uit te voeren?", []),
         ("hoeveel kost de nachtopvang in Lier en in Turnhout?", ["Lier", "Turnhout"]),
+        # The adjective names the town too.
+        ("welke acties uit het Aalsterse plan zijn afgerond?", ["Aalst"]),
+        ("wat doet het Mechelse OCMW voor daklozen?", ["Mechelen"]),
+        ("welke Lierse scholen doen mee?", ["Lier"]),
     ],
 )
 def test_places_are_told_from_everyday_words(question: str, places: list[str]) -> None:
@@ -120,6 +124,9 @@ def test_a_count_for_a_foreign_town_is_not_a_count_that_mentions_it() -> None:
         "mijn computer start niet meer op na de update, wat nu?",
         "mijn buurvrouw parkeert altijd voor mijn deur, wat kan ik doen?",
         "moet ik naar de vrederechter als mijn huisbaas de waarborg niet teruggeeft?",
+        "welk weer wordt het dit weekend in aalst?",
+        "hoe vraag ik een nieuw rijbewijs aan in Aalst?",
+        "hoe bereken ik mijn pensioen als zelfstandige?",
     ],
 )
 def test_errands_services_homework_and_private_disputes_are_out_of_scope(question: str) -> None:

@@ -1,0 +1,152 @@
+"""Questions that ask more than a figure: why something happened or stopped, which
+organisations by name, and questions whose meaning is near no card at all."""
+
+from __future__ import annotations
+
+import pytest
+from assistant_corpus import aalst, sample_documents
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.doc_scope import documents_in_scope
+from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.ranking import holds_answer, proper_names
+from actiewijzer.assistant.testing import InMemoryCardIndex
+from actiewijzer.assistant.text import place_forms
+from actiewijzer.ingest.models import CardFields
+
+NO_CARE = text_card(
+    "In de eerste helft van 2024 waren er geen begeleidingen vanuit CAW voor kwetsbare huurders. "
+    "Dit omwille van problemen binnen de personeelsbezetting van CAW. Het project is opnieuw "
+    "gestart vanaf 01/07/2024.",
+    "Verbetering woonkwaliteit van maatschappelijk kwetsbare huurders",
+    card_id="01/11/SAP/04/02",
+)
+GARDENS = text_card(
+    "Het project Groeituinen startte in november 2023. Er stapten 5 lagere scholen mee in het "
+    "eerste projectjaar. De eerste Groeituin-periode is afgelopen; het project werd positief "
+    "geëvalueerd.",
+    "Huiswerkondersteuning",
+    card_id="01/11/SAP/02/03",
+)
+
+
+def test_a_why_question_is_answered_by_the_line_giving_the_cause() -> None:
+    answer = Assistant(with_cards(NO_CARE)).ask(
+        "Waarom waren er in 2024 geen begeleidingen vanuit CAW voor kwetsbare huurders?"
+    )
+    assert not answer.refused
+    assert "omwille van problemen binnen de personeelsbezetting" in answer.answer
+
+
+def test_a_why_question_the_card_gives_no_cause_for_is_not_in_the_documents() -> None:
+    answer = Assistant(with_cards(GARDENS)).ask("Waarom werd het project Groeituinen stopgezet?")
+    assert answer.refused and "2023" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_type"),
+    [
+        ("Waarom werd het project stopgezet?", "reason"),
+        ("En waarom stopte dat?", "reason"),
+        ("Ik snap het niet: waarom is dat zo?", "reason"),
+        ("Wat was de reden voor de pauze?", "reason"),
+        # "waarom" inside a clause names what a thing explains; it asks no reason.
+        ("Hoe heet het pakket dat ouders uitlegt waarom de kleuterklas belangrijk is?", None),
+    ],
+)
+def test_why_asks_a_reason_only_at_the_head_of_a_clause(
+    question: str, answer_type: str | None
+) -> None:
+    assert RULES.answer_type(question) == answer_type
+
+
+def test_a_question_taking_a_stop_for_granted_needs_a_card_that_says_it_stopped() -> None:
+    asked = plan("Wanneer werd het project Groeituinen stopgezet?")
+    assert asked.takes_stop_for_granted
+    assert not holds_answer(GARDENS, asked, RULES.stopword_set)
+    stopped = text_card("Het project Groeituinen werd in 2024 stopgezet.", "Huiswerkondersteuning")
+    assert holds_answer(stopped, asked, RULES.stopword_set)
+    partner = aalst_card("Samenwerking met Lejo vzw t.e.m. 2020.", "Jeugdopbouwwerk", "D14.3-A1")
+    assert holds_answer(partner, plan("Wanneer is Aalst gestopt met Lejo?"), RULES.stopword_set)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "ESF-project waar Lier samenwerkt met Emino, Profo en Arktos.",
+            {"emino", "profo", "arktos"},
+        ),
+        ("Een samenwerkingsverband met vzw WEB en vzw Mondiale Werken.", {"web", "mondiale"}),
+        ("Er stapten 5 lagere scholen mee in het eerste projectjaar.", set()),
+        ("Inschrijvingen in Lierse scholen.", set()),  # a town's adjective is no name
+        ("Ook partnerschappen met lokale leveranciers.", set()),
+    ],
+)
+def test_proper_names_are_organisations_not_towns_or_common_words(
+    line: str, names: set[str]
+) -> None:
+    assert proper_names(line) == names
+
+
+def test_which_schools_asks_for_names_not_for_a_count_of_schools() -> None:
+    asked = plan("Welke vijf lagere scholen stapten mee in het project Groeituinen?")
+    assert asked.answer_type == "names"
+    # The card names the project itself ("Groeituin-periode") but no school.
+    assert not holds_answer(GARDENS, asked, RULES.stopword_set)
+    named = text_card(
+        "Er stapten 5 lagere scholen mee: De Klimop, Sint-Gummarus en De Wijngaard.",
+        "Huiswerkondersteuning",
+    )
+    assert holds_answer(named, asked, RULES.stopword_set)
+
+
+def test_partners_printed_as_a_field_name_the_organisations() -> None:
+    club = aalst_card(
+        "De bijeenkomsten van de jobclub bestaan uit vorming in groep.", "Jobclub", "A1"
+    )
+    club = club.model_copy(
+        update={"fields": CardFields(partners=["CBE Ligo Zuid-Oost-Vlaanderen vzw"])}
+    )
+    asked = plan("Welke organisaties werken mee aan de jobclub in Aalst?")
+    assert holds_answer(club, asked, RULES.stopword_set)
+
+
+def test_a_towns_adjective_points_at_its_documents() -> None:
+    assert place_forms("aalst") == ["aalst", "aalstse", "aalsterse", "aalsts"]
+    assert "mechelse" in place_forms("mechelen")
+    docs = [document.info for document in sample_documents()]
+    assert documents_in_scope("Welke acties uit het Aalsterse plan?", [], docs) == [
+        aalst().info.doc
+    ]
+
+
+class FarIndex(InMemoryCardIndex):
+    """Sample documents whose every card lies this far from any question's meaning."""
+
+    def __init__(self, closeness: float) -> None:
+        super().__init__(sample_documents())
+        self.asked: list[str] = []
+        self._closeness = closeness
+
+    def closeness(self, query: str) -> float | None:
+        self.asked.append(query)
+        return self._closeness
+
+
+def test_a_question_near_no_card_is_out_of_scope_whatever_words_it_shares() -> None:
+    index = FarIndex(0.80)
+    answer = Assistant(index, min_closeness=0.826).ask("Welke films spelen er in Aalst?")
+    assert answer.refused and answer.kind is QuestionKind.OUT_OF_SCOPE
+    assert not answer.citations and index.asked
+
+
+def test_a_question_near_enough_or_naming_a_card_is_answered() -> None:
+    near = Assistant(FarIndex(0.85), min_closeness=0.826)
+    assert not near.ask("Wie trekt actie 01/11/SAP/01/01 in de evaluatie 2024?").refused
+    by_number = Assistant(FarIndex(0.80), min_closeness=0.826)
+    assert not by_number.ask("Wie trekt actie 01/11/SAP/01/01 in de evaluatie 2024?").refused
+    unchecked = FarIndex(0.80)
+    Assistant(unchecked).ask("Wat doet Lier met het Fietspunt voor leefloners?")
+    assert not unchecked.asked  # no floor set: nearness is not even asked
