@@ -77,3 +77,21 @@ def test_refusals(real_assistant: Assistant, question: str) -> None:
     answer = real_assistant.ask(question)
     assert answer.refused
     assert "01/11/SAP/09/09" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Welke films spelen er deze week in de cinema van Aalst?",
+        "mijn kat eet niet meer, wat moet ik doen?",
+        "Wie heeft de Ronde van Vlaanderen gewonnen in 2024?",
+    ],
+)
+def test_a_question_whose_meaning_is_near_no_card_is_out_of_scope(
+    real_assistant: Assistant, question: str
+) -> None:
+    """These share words with the cards ("Aalst", "week", "eet"): only the embeddings tell that
+    no card is about them."""
+    answer = real_assistant.ask(question)
+    assert answer.refused and answer.kind.value == "out-of-scope", answer.answer
+    assert not answer.citations

@@ -15,6 +15,7 @@ from index_support import (
 )
 
 from actiewijzer.index.card_index import CardIndex
+from actiewijzer.index.card_text import embedding_text
 from actiewijzer.index.errors import (
     EmbeddingModelMismatchError,
     UnknownCardError,
@@ -124,6 +125,17 @@ def test_typos_and_compounds(shared: CardIndex) -> None:
     assert shared.search("woonatellier", k=3)[0].card.id == "07_04_01"
     assert shared.search("huurkontrakt", k=3)[0].card.id == "07_04_02"
     assert "01/11/SAP/02/04" in ids(shared.search("armoede bij kinderen", k=3))
+
+
+def test_closeness_is_the_cosine_to_the_nearest_card_of_all(shared: CardIndex) -> None:
+    document = shared.get_document(shared.documents()[0].doc)
+    own_text = embedding_text(document.cards[0], document)
+    # The hashing embedder embeds a query as it embeds a passage: a card's own text is its own
+    # nearest neighbour, at cosine 1.
+    assert shared.closeness(own_text) == pytest.approx(1.0, abs=1e-4)
+    far = shared.closeness("zzz qqq xxx")
+    assert far is not None and far < 0.5
+    assert shared.closeness("   ") is None
 
 
 def test_filters(shared: CardIndex) -> None:
