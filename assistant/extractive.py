@@ -33,6 +33,7 @@ CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of
 SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _GENERIC = ("description", "korte_inhoud")
+_STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 MAX_LIST = 12
 MAX_DETAILED = 6
@@ -43,6 +44,11 @@ def years_for(found: FoundCard, years: list[int]) -> list[int]:
     """In a comparison each card answers for the years its document covers or prints."""
     covered = [y for y in years if y in document_years(found.document)]
     return covered or [y for y in years if str(y) in found.card.text] or years
+
+
+def _keeps_status(card: Card) -> bool:
+    fields = card.fields
+    return any((fields.status, fields.status_notes, fields.time_status, fields.money_status))
 
 
 def _has_money(lines: list[str]) -> bool:
@@ -218,6 +224,11 @@ class ExtractiveBackend:
         plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
         if plan.kind is QuestionKind.BUDGET:
             return self._budget_card(task, cards)
+        if plan.kind is QuestionKind.STATUS and _STATUS_WORD.search(plan.question):
+            # "welke status heeft de ruilwinkel in Aalst?": a plan that keeps no status per
+            # action cannot answer it with the action's other lines. "Wat was de stand van
+            # zaken in 2016?" may be told by milestones.
+            cards = [f for f in cards if _keeps_status(f.card)]
         if not plan.answer_type:
             return cards[0] if cards else None
         stop = self.rules.stopword_set

@@ -42,13 +42,20 @@ _GENERIC_COUNTED = frozenset(
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 # What a sentence may leave to the next one: a figure, or a cause ("Dit omwille van ...").
-_PAIRED_TYPES = ("count", "amount", "price", "date", "contact", "reason")
+_PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 _YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,]\d)")  # "in 2020." is a year
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
 )
 # "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
 _NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")
+# A day: "dinsdag", "elke dag", "14 juni", "01/12/2023".
+_DAY = re.compile(
+    r"\b(?:maan|dins|woens|donder|vrij|zater|zon|week|werk)dag(?:en)?\b|\b(?:dagelijks|elke dag)\b"
+    r"|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|"
+    r"juli|augustus|september|oktober|november|december)\b",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
     r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b"
@@ -96,7 +103,13 @@ _ADDRESS = re.compile(
 )
 _NUMBERING = re.compile(r"0\d")
 _PERCENT = re.compile(r"\d\s*%|\bprocent\b", re.IGNORECASE)
-_AGES = re.compile(r"\b\d+\s*[–-]\s*\d+\s*jaar\b", re.IGNORECASE)
+# "de tweede groep", "het derde projectjaar": which one of several the question asks about.
+# Not "de eerste groep": the first one is often the only one, told without its number.
+_ORDINAL_PHRASE = re.compile(
+    r"\b(tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\s+(?!helft\b)"
+    r"([a-z]{4,})"
+)
+_AGES = re.compile(r"\b\d+\s*(?:[–-]|en|tot)\s*\d+\s*jaar\b", re.IGNORECASE)
 # "9u30", "om 14 uur", "09:00", "van 9 tot 12u": a time of day.
 _CLOCK = re.compile(
     r"(?<![\d.,])\b\d{1,2}(?:[:.]\d{2}(?![\d.,]?\d)|\s?(?:u|uur|h)\b(?:\s?\d{2}\b)?)", re.IGNORECASE
@@ -126,7 +139,7 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
 
 def counts(line: str) -> list[str]:
     """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts
-    ("kwartaal 2", "08 wonen"), nor age ranges ("jongeren (0 – 18 jaar)")."""
+    ("kwartaal 2", "08 wonen"), nor age ranges ("jongeren (0 – 18 jaar)", "tussen 0 en 3 jaar")."""
     without = _AGES.sub(" ", _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line))))
     # "08 wonen": a leading zero numbers a chapter; nothing is counted that way.
     return [
@@ -144,6 +157,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         line = _BUDGET_YEAR.sub(" ", line)  # "2023: 77 800,45 EUR" is a budget, not a date
         dated = bool(_DATE.search(line) or _YEAR.search(line))
         return dated and (answer_type == "date" or bool(_END_MARKER.search(line)))
+    if answer_type == "day":
+        return bool(_DAY.search(line))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))
     if answer_type == "hours":
@@ -382,7 +397,7 @@ def holds_answer(
     # "hoeveel leefloners in Mechelen": a count of nights spent in Mechelen does not answer it.
     wanted = (wanted - _stems(" ".join(foreign_places), frozenset())) or wanted
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
-    # A date or a phone number answers "wanneer" / "telefoonnummer" without repeating its words.
+    # A date or a phone number may follow the line naming the subject; a count names it itself.
     needs_words = plan.answer_type in ("amount", "count", "price", "reason", "names")
     asked_names = {stem(w) for w in re.findall(r"[\w&'’]+", fold(plan.question))}
     if plan.answer_type == "price" and plan.focus_words:
@@ -395,17 +410,54 @@ def holds_answer(
         or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in plan.years)
         for i in range(len(texts))
     ]
+    # The answer line must also be one the answer can quote: one that names the subject, or
+    # follows a line (or title) that does ("Het loopt tot 30/06/2025." after the project's name).
+    # Else a date elsewhere in the card ("Lejo vzw t.e.m. 2020") would pass for the one asked.
+    named = [bool(wanted & _stems(line, stopwords)) or _compound(wanted, line) for line in texts]
+    titled = bool(wanted & _stems(card.title, stopwords))  # the first line follows the title
+    told = [here or (named[i - 1] if i else titled) for i, here in enumerate(named)]
+    # "hoeveel moeders zitten in de tweede groep?": the count of the first group is no answer.
+    ordinals = _ORDINAL_PHRASE.findall(fold(plan.question)) if needs_words else []
     return any(
         near
         and has_type(line, plan.answer_type)
+        # ... in the line or in the heading right above it ("Kwartaal 4 - 2022:")
+        and all(_names_ordinal(" ".join(texts[max(0, i - 2) : i + 1]), *p) for p in ordinals)
         and (not plan.counts_people or counts_people(line))
         # "hoe tevreden, in procent?": a percentage, not a count of schools
         and (not plan.wants_percent or plan.answer_type != "count" or bool(_PERCENT.search(line)))
-        and (not needs_words or bool(wanted & _stems(line, stopwords)) or _compound(wanted, line))
+        and (names if needs_words else said)
         # "welke scholen stapten mee in Groeituinen?": a name the question does not give itself
         and (plan.answer_type != "names" or _names_new(line, asked_names))
-        for line, near in zip(texts, near_year, strict=True)
+        for i, (line, near, names, said) in enumerate(
+            zip(texts, near_year, named, told, strict=True)
+        )
     )
+
+
+_ORDINALS = [
+    "tweede",
+    "derde",
+    "vierde",
+    "vijfde",
+    "zesde",
+    "zevende",
+    "achtste",
+    "negende",
+    "tiende",
+]
+
+
+def _names_ordinal(line: str, ordinal: str, noun: str) -> bool:
+    """ "de tweede groep", "de 2e groep", "kwartaal 4" and "Q4" for "het vierde kwartaal"."""
+    number, head = _ORDINALS.index(ordinal) + 2, re.escape(stem(noun))
+    patterns = [
+        rf"\b{ordinal}\s+(?:\w+\s+)?{head}",
+        rf"\b{number}(?:e|de|ste)\s+(?:\w+\s+)?{head}",
+        rf"\b{head}\w*\s+{number}\b",
+        *([rf"\bq{number}\b"] if head.startswith("kwart") else []),
+    ]
+    return any(re.search(pattern, fold(line)) for pattern in patterns)
 
 
 _PEOPLE_WINDOW = 3  # words between a number and the people it counts: "108 unieke cliënten"

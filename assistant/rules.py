@@ -96,6 +96,7 @@ class RouterRules(BaseModel):
     default_budget_row: str
     percent_words: list[str]
     stopping_words: list[str] = []
+    price_units: list[str] = []
     year_before_words: list[str] = []
     year_after_words: list[str] = []
     reason_patterns: list[str] = []
@@ -145,6 +146,8 @@ class RouterRules(BaseModel):
             return "count"
         if found is None and any(re.search(p, fold(text).strip()) for p in self.reason_patterns):
             return "reason"
+        if found == "amount" and any(f"per {unit}" in " ".join(words) for unit in self.price_units):
+            return "price"
         return found
 
     def year_shift(self, text: str) -> int:

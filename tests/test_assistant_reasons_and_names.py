@@ -150,3 +150,91 @@ def test_a_question_near_enough_or_naming_a_card_is_answered() -> None:
     unchecked = FarIndex(0.80)
     Assistant(unchecked).ask("Wat doet Lier met het Fietspunt voor leefloners?")
     assert not unchecked.asked  # no floor set: nearness is not even asked
+
+
+MIRIAM = text_card(
+    "In de aanloopfase werd de groep samengesteld met 14 moeders. Momenteel zitten we in de "
+    "opstartfase van de tweede groep moeders.",
+    "Uitvoering Miriam-project",
+    card_id="01/11/SAP/02/17",
+)
+
+
+def test_a_count_for_the_second_group_is_not_the_count_of_the_first() -> None:
+    second = plan("Hoeveel moeders zitten er in de tweede groep van het Miriam-project?")
+    assert not holds_answer(MIRIAM, second, RULES.stopword_set)
+    # The first group is the default one: the card need not call it "eerste".
+    first = plan("Met hoeveel moeders is de eerste groep van het Miriam-project gestart?")
+    assert holds_answer(MIRIAM, first, RULES.stopword_set)
+
+
+def test_an_ordinal_may_be_written_as_a_number_in_the_heading_above_the_count() -> None:
+    quarters = text_card(
+        "Kwartaal 3 - 2022:\n\n12 tewerkstellingen art. 60.\n\nKwartaal 4 - 2022:\n\n"
+        "15 tewerkstellingen art. 60.",
+        "Werkervaring leefloners",
+    )
+    asked = plan("Hoeveel tewerkstellingen art. 60 liepen er in het vierde kwartaal van 2022?")
+    assert holds_answer(quarters, asked, RULES.stopword_set)
+    later = plan("Hoeveel tewerkstellingen art. 60 liepen er in het vijfde kwartaal van 2022?")
+    assert not holds_answer(quarters, later, RULES.stopword_set)
+
+
+def test_a_day_is_a_weekday_or_a_date_not_a_year() -> None:
+    shop = text_card(
+        "Vanaf oktober 2020 is de sociale kruidenier geherhuisvest naar de vernieuwde locatie.",
+        "Sociale kruidenier",
+    )
+    asked = plan("Op welke dagen is de sociale kruidenier open?")
+    assert asked.answer_type == "day"
+    assert not holds_answer(shop, asked, RULES.stopword_set)
+    opened = text_card("De sociale kruidenier is open op dinsdag en vrijdag.", "Sociale kruidenier")
+    assert holds_answer(opened, asked, RULES.stopword_set)
+
+
+def test_the_cost_per_child_is_a_price_not_a_budget() -> None:
+    assert plan("Hoeveel kost de huiswerkbegeleiding in Lier per kind?").answer_type == "price"
+    assert plan("Hoeveel kost de huiswerkbegeleiding in Lier per jaar?").answer_type == "amount"
+
+
+def test_an_age_range_counts_nothing() -> None:
+    shop = aalst_card(
+        "De winkel richt zich, met een team van vrijwilligers, tot elke burger en voorziet in "
+        "kinderkledij voor kinderen tussen 0 en 3 jaar.",
+        "Ruilwinkel Weg & Weer",
+        "D4.2-A1",
+    )
+    asked = plan("Hoeveel vrijwilligers telt de ruilwinkel Weg & Weer?")
+    assert not holds_answer(shop, asked, RULES.stopword_set)
+
+
+def test_a_date_elsewhere_in_the_card_is_not_the_date_asked() -> None:
+    youth = aalst_card(
+        "De Stad zoekt een partner voor de verdere uitbouw van jeugdopbouwwerk.\n\n"
+        "Het opnemen van een signaalfunctie.\n\nTrekkersrol: Cluster Mens. "
+        "Samenwerking met Lejo vzw t.e.m. 2020.",
+        "De Stad zet in op jeugdopbouwwerk",
+        "D14.3-A1",
+    )
+    asked = plan("Wat is de einddatum van de actie rond jeugdopbouwwerk?")
+    assert not holds_answer(youth, asked, RULES.stopword_set)
+    told = aalst_card(
+        "De Stad zet in op jeugdopbouwwerk.\n\nHet project loopt tot 31/12/2025.",
+        "De Stad zet in op jeugdopbouwwerk",
+        "D14.3-A1",
+    )
+    assert holds_answer(told, asked, RULES.stopword_set)
+
+
+def test_a_status_asked_of_a_plan_that_keeps_none_is_not_in_the_documents() -> None:
+    shop = aalst_card(
+        "De ruilwinkel Weg & Weer richt zich met vrijwilligers tot elke burger. Vanuit "
+        "verschillende stadsdiensten onderzoeken we hoe de ruilwinkel kan groeien.",
+        "De Stad zet in op de verdere uitbouw van de ruilwinkel Weg & Weer",
+        "D4.2-A1",
+    )
+    answer = Assistant(with_cards(shop)).ask(
+        "Welke status heeft de actie rond de ruilwinkel Weg & Weer in Aalst?"
+    )
+    assert answer.refused and "stadsdiensten" not in answer.answer
+    assert [c.id for c in answer.citations] == ["D4.2-A1"]  # named as the nearest card

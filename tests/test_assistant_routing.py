@@ -12,9 +12,11 @@ from assistant_helpers import RULES, plan
 from actiewijzer.assistant import cli
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.ranking import has_type
 from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, render
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import Vocabulary, in_scope
+from actiewijzer.assistant.text import sentences
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,48 @@ def test_follow_up_with_a_new_year() -> None:
     p = plan("En in 2020?", history)
     assert p.is_follow_up and p.kind is QuestionKind.BUDGET
     assert p.named_ids == ["01/11/SAP/01"] and p.years == [2020]
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "years"),
+    [
+        ("En hoeveel meldingen waren er het jaar voordien?", [2019]),
+        ("En het jaar daarna?", [2021]),
+        # A comparison with the year before still asks about the earlier turn's year.
+        ("En voor welke problemen kwamen er meer jongeren dan het jaar ervoor?", [2020]),
+    ],
+)
+def test_a_follow_up_counts_years_from_the_earlier_turn(follow_up: str, years: list[int]) -> None:
+    history = [
+        ChatTurn(role="user", content="Hoeveel meldingen kreeg het vertrouwenscentrum in 2020?"),
+        ChatTurn(role="assistant", content="In 2020 ontving het vertrouwenscentrum 63 meldingen."),
+    ]
+    assert plan(follow_up, history).years == years
+
+
+def test_sentences_do_not_end_after_abbreviations_with_points() -> None:
+    text = (
+        "Dat is een forse stijging i.v.m. 2019, toen 40 meldingen geregistreerd werden. "
+        "Samenwerking met Lejo vzw t.e.m. 2020. In 3 scholen (SMI Sint-Anna en GO! BS De "
+        "Nieuwe Arend) werken brugfiguren."
+    )
+    assert sentences(text) == [
+        "Dat is een forse stijging i.v.m. 2019, toen 40 meldingen geregistreerd werden.",
+        "Samenwerking met Lejo vzw t.e.m. 2020.",
+        "In 3 scholen (SMI Sint-Anna en GO! BS De Nieuwe Arend) werken brugfiguren.",
+    ]
+
+
+def test_a_year_ending_a_sentence_is_a_year() -> None:
+    assert has_type("Samenwerking met Lejo vzw t.e.m. 2020.", "end_date")
+    assert has_type("Het project startte in 2023.", "date")
+    assert not has_type("Een budget van 2020,50 euro.", "date")
+
+
+def test_personal_money_sums_are_out_of_scope() -> None:
+    assert any(
+        p.search("hoe bereken ik mijn pensioen als zelfstandige?") for p in RULES.out_of_scope
+    )
 
 
 def test_follow_up_with_a_pointer_uses_the_cited_card() -> None:
