@@ -33,6 +33,7 @@ CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of
 SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _GENERIC = ("description", "korte_inhoud")
+_THIRD_LINE_SHARE = 0.75
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 MAX_LIST = 12
@@ -363,7 +364,11 @@ class ExtractiveBackend:
                 lines.append(self.phrases.say("field_line", label="Mijlpaal", value=text))
                 quotes.append(text)
         limit = 1 if quotes and not plan.answer_type else 2
-        for line in best_lines(card, plan, self.rules.stopword_set, limit, years):
+        chosen = best_lines(card, plan, self.rules.stopword_set, limit + 1, years)
+        # A third line only when it tells as much as the best one: two facts asked, or told apart.
+        if len(chosen) > limit and chosen[limit].score < _THIRD_LINE_SHARE * chosen[0].score:
+            chosen = chosen[:limit]
+        for line in chosen:
             if line.text not in quotes:
                 lines.append(self.phrases.say("fact_line", text=line.text))
                 quotes.append(line.text)

@@ -238,3 +238,17 @@ def test_a_status_asked_of_a_plan_that_keeps_none_is_not_in_the_documents() -> N
     )
     assert answer.refused and "stadsdiensten" not in answer.answer
     assert [c.id for c in answer.citations] == ["D4.2-A1"]  # named as the nearest card
+
+
+def test_a_third_line_is_shown_only_when_it_tells_as_much_as_the_best() -> None:
+    groups = text_card(
+        "In 2023 namen 12 mama's deel aan Mama Lier, in de eerste groep.\n\n"
+        "In 2023 namen 15 mama's deel aan Mama Lier, in de tweede groep.\n\n"
+        "In 2023 namen 9 mama's deel aan Mama Lier, in de derde groep.\n\n"
+        "De lessen gaan door in het Huis van het Kind.",
+        "Uitvoering Mama Lier",
+        card_id="01/11/SAP/02/16",
+    )
+    answer = Assistant(with_cards(groups)).ask("Hoeveel mama's namen in 2023 deel aan Mama Lier?")
+    assert all(n in answer.answer for n in ("12 mama's", "15 mama's", "9 mama's"))
+    assert "Huis van het Kind" not in answer.answer
