@@ -80,6 +80,7 @@ class RouterRules(BaseModel):
     # Steers that frame the whole sentence ("hypothetisch gesproken, ..., welke actie?"): the
     # question in it is part of the fiction, so the sentence goes, not just the clause.
     framing_patterns: list[str] = []
+    side_request_patterns: list[str] = []
     # Words about the conversation itself ("geef enkel het antwoord"): no subject to answer.
     meta_words: list[str] = []
     # "hoeveel verschillende mensen": a count of people, not of contacts or visits.
@@ -209,6 +210,12 @@ class RouterRules(BaseModel):
 
     def framing_in(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.framing)
+
+    def out_of_scope_in(self, text: str) -> bool:
+        return any(pattern.search(text) for pattern in self.out_of_scope)
+
+    def side_request_in(self, text: str) -> bool:
+        return any(re.search(p, text, re.IGNORECASE) for p in self.side_request_patterns)
 
     def adversarial_in(self, text: str) -> bool:
         return self.framing_in(text) or any(pattern.search(text) for pattern in self.adversarial)
