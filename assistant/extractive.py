@@ -477,8 +477,12 @@ class ExtractiveBackend:
     def _topic_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         cards = task.retrieved.cards
         words = task.retrieved.topic_words or task.plan.topic_words
-        topic = topic_phrase(task.plan.question, words) or task.plan.text
-        lines.append(self.phrases.say("topic_intro", topic=topic))
+        topic = topic_phrase(task.plan.question, words)
+        if topic or not task.plan.named_ids:
+            lines.append(self.phrases.say("topic_intro", topic=topic or task.plan.text))
+        else:  # "welke acties horen bij Doelstelling 14.3?"
+            named = ", ".join(task.plan.named_ids)
+            lines.append(self.phrases.say("topic_intro_under", parent=named))
         stop, detailed = self.rules.stopword_set, len(cards) <= MAX_DETAILED
         for found in cards[:MAX_LIST]:
             lines.append(self.phrases.say("topic_line", ref=card_ref(found)))

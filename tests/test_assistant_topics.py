@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from assistant_corpus import sample_documents
 from assistant_helpers import plan
 
+from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import cards_named_by_title
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import fold, stems
 from actiewijzer.assistant.topics import TopicScorer, children_of, compounds, matches
 from actiewijzer.ingest.models import Card, CardKind
@@ -100,3 +103,11 @@ def test_follow_up_asking_for_a_list_in_another_document() -> None:
 
 def test_a_measure_word_asks_for_a_figure() -> None:
     assert plan("Wat was de werkzoekendengraad in 2023?").answer_type == "count"
+
+
+def test_a_list_of_the_actions_under_a_named_card_says_so() -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "Welke acties horen bij actieplan 01/11/SAP/01 in de evaluatie 2024?"
+    )
+    assert answer.answer.startswith("Deze acties vallen onder 01/11/SAP/01:")
+    assert "01/11/SAP/01/01" in answer.answer
