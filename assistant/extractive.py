@@ -482,7 +482,7 @@ class ExtractiveBackend:
             lines.append(self.phrases.say("topic_intro", topic=topic or task.plan.text))
         else:  # "welke acties horen bij Doelstelling 14.3?"
             named = ", ".join(task.plan.named_ids)
-            lines.append(self.phrases.say("topic_intro_under", parent=named))
+            lines.append(self.phrases.say("topic_intro_under", ref=named))
         stop, detailed = self.rules.stopword_set, len(cards) <= MAX_DETAILED
         for found in cards[:MAX_LIST]:
             lines.append(self.phrases.say("topic_line", ref=card_ref(found)))
