@@ -35,7 +35,9 @@ def default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ACTIEWIJZER_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_prefix="ACTIEWIJZER_", env_file=".env", extra="ignore", env_parse_none_str="null"
+    )
 
     data_dir: Path = Field(default_factory=default_data_dir)
     corpus_dir: Path = Field(default_factory=bundled_corpus_dir)

@@ -14,6 +14,7 @@ from actiewijzer.assistant.ranking import holds_answer, proper_names
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import place_forms
 from actiewijzer.ingest.models import CardFields
+from actiewijzer.settings import Settings
 
 NO_CARE = text_card(
     "In de eerste helft van 2024 waren er geen begeleidingen vanuit CAW voor kwetsbare huurders. "
@@ -252,3 +253,11 @@ def test_a_third_line_is_shown_only_when_it_tells_as_much_as_the_best() -> None:
     answer = Assistant(with_cards(groups)).ask("Hoeveel mama's namen in 2023 deel aan Mama Lier?")
     assert all(n in answer.answer for n in ("12 mama's", "15 mama's", "9 mama's"))
     assert "Huis van het Kind" not in answer.answer
+
+
+def test_the_closeness_floor_comes_from_settings_and_null_turns_it_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).min_closeness == 0.826
+    monkeypatch.setenv("ACTIEWIJZER_MIN_QUESTION_CLOSENESS", "null")
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).min_closeness is None
