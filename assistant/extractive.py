@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from actiewijzer.assistant.answer_kinds import counts, has_type
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
 from actiewijzer.assistant.doc_scope import document_years, foreign_places
@@ -20,7 +21,7 @@ from actiewijzer.assistant.evidence import (
     shared_budget_partners,
 )
 from actiewijzer.assistant.models import Citation, QuestionKind
-from actiewijzer.assistant.ranking import best_lines, counts, has_type, holds_answer
+from actiewijzer.assistant.ranking import best_lines, holds_answer
 from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules, router_rules

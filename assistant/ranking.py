@@ -11,10 +11,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from actiewijzer.assistant.answer_kinds import (
+    YEAR,
+    asked_ordinals,
+    counts,
+    has_type,
+    names_new,
+    names_ordinal,
+    prints_contact,
+    prints_percent,
+    proper_names,
+    says_stopped,
+)
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
-from actiewijzer.index.text_analysis import dutch_zipf
 from actiewijzer.ingest.models import Card
 
 MAX_LINE_CHARS = 400
@@ -41,82 +52,9 @@ _GENERIC_COUNTED = frozenset(
 )
 _ITEM_MARK = re.compile(r"^o\s+")  # the "o" bullet of a sub-list
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
+_COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 # What a sentence may leave to the next one: a figure, or a cause ("Dit omwille van ...").
 _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
-_YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,]\d)")  # "in 2020." is a year
-_AMOUNT = re.compile(
-    r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
-)
-# "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
-_NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")
-# A day: "dinsdag", "elke dag", "14 juni", "01/12/2023".
-_DAY = re.compile(
-    r"\b(?:maan|dins|woens|donder|vrij|zater|zon|week|werk)dag(?:en)?\b|\b(?:dagelijks|elke dag)\b"
-    r"|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|"
-    r"juli|augustus|september|oktober|november|december)\b",
-    re.IGNORECASE,
-)
-_DATE = re.compile(
-    r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
-    r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b"
-    r"|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
-    re.IGNORECASE,
-)
-_BUDGET_YEAR = re.compile(
-    r"\b(?:19|20)\d{2}\s*:\s*(?:/|\d[\d .]*(?:,\d+)?\s?(?:€|eur\b|euro\b))", re.IGNORECASE
-)
-_COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
-# "kwartaal 2", "fase 3": a number that names a part, not how many.
-_ORDINAL = re.compile(
-    r"\b(?:kwartaal|fase|deel|hoofdstuk|stap|niveau|artikel|art\.|nr\.|nummer|punt|week|q)\s*\d+\b",
-    re.IGNORECASE,
-)
-_NAME_PAIR = re.compile(r"\b([A-Z][a-zà-ÿ]{2,}) ((?:(?:van|de|der|den) )?[A-Z][a-zà-ÿ]{2,})\b")
-# A capitalised word inside a sentence, or an acronym: "vzw Mondiale Werken", "Emino", "VDAB".
-_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)(?<![.!?:])\b([A-Z][\w&'’-]+|[A-Z]{2,})")
-_AFTER_VZW = re.compile(r"\bvzw\s+([A-Z][\w&'’-]+)")  # "vzw Mondiale Werken"
-_NAME_MAX_ZIPF = 3.5  # "Emino" 0, "Mondiale" 2.5; "Stad" 5.3, "Samen" 5.6
-_FIRST_NAME_MAX_ZIPF = 4.5  # "Guido" 2.9; "Ook" 6.2
-_SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
-# An end date is a date said to end something: "liep tot 30/06/2024", "einddatum", "afgerond in".
-_END_MARKER = re.compile(
-    r"\b(?:tot|t\.e\.m\.?|tem|einde?|einddatum|eindigt|eindigde|stopt|stopte|gestopt|afgerond|"
-    r"afgelopen|beeindigd|be\u00ebindigd|loopt af|liep af|afgesloten)\b",
-    re.IGNORECASE,
-)
-# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
-# Said of something that stopped: "t.e.m. 2020", "werd stopgezet", "niet langer".
-_STOPPED = re.compile(
-    r"\b(?:stop\w*|gestopt|beeindig\w*|afgeschaft|afschaffing|geschrapt|opgeheven|opheffing|"
-    r"opgedoekt|afgevoerd|t\.e\.m\.?|tot en met|niet (?:langer|meer|verder))"
-)
-# A cause or a purpose: "omwille van problemen in de personeelsbezetting", "om ... te helpen".
-_REASON = re.compile(
-    r"\b(?:omdat|want|doordat|wegens|vanwege|omwille|dankzij|daardoor|daarom|reden\w*|"
-    r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling)\b"
-    r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",
-    re.IGNORECASE,
-)
-_ADDRESS = re.compile(
-    r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
-    r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
-)
-_NUMBERING = re.compile(r"0\d")
-_PERCENT = re.compile(r"\d\s*%|\bprocent\b", re.IGNORECASE)
-# "de tweede groep", "het derde projectjaar": which one of several the question asks about.
-# Not "de eerste groep": the first one is often the only one, told without its number.
-_ORDINAL_PHRASE = re.compile(
-    r"\b(tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)\s+(?!helft\b)"
-    r"([a-z]{4,})"
-)
-_AGES = re.compile(r"\b\d+\s*(?:[–-]|en|tot)\s*\d+\s*jaar\b", re.IGNORECASE)
-# "9u30", "om 14 uur", "09:00", "van 9 tot 12u": a time of day.
-_CLOCK = re.compile(
-    r"(?<![\d.,])\b\d{1,2}(?:[:.]\d{2}(?![\d.,]?\d)|\s?(?:u|uur|h)\b(?:\s?\d{2}\b)?)", re.IGNORECASE
-)
-_CONTACT = re.compile(
-    r"\b\d{2,4}(?: \d{2,3}){2,3}\b|\S+@\S+\.\w+|\bwww\.\S+|\bhttps?://\S+|\b[\w-]+\.(?:be|com|org|eu)\b"
-)
 
 
 @dataclass(frozen=True)
@@ -137,71 +75,6 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
     return ({stem(w) for w in asked} - _stems(card.id, frozenset())) | verb_roots
 
 
-def counts(line: str) -> list[str]:
-    """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts
-    ("kwartaal 2", "08 wonen"), nor age ranges ("jongeren (0 – 18 jaar)", "tussen 0 en 3 jaar")."""
-    without = _AGES.sub(" ", _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line))))
-    # "08 wonen": a leading zero numbers a chapter; nothing is counted that way.
-    return [
-        n for n in _NUMBER.findall(without) if not _YEAR.fullmatch(n) and not _NUMBERING.match(n)
-    ]
-
-
-def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> bool:
-    if answer_type in ("amount", "price"):
-        return bool(_AMOUNT.search(line))
-    if answer_type == "count":
-        found = counts(line)
-        return bool(found) and (not years or any(str(y) in line for y in years))
-    if answer_type in ("date", "end_date"):
-        line = _BUDGET_YEAR.sub(" ", line)  # "2023: 77 800,45 EUR" is a budget, not a date
-        dated = bool(_DATE.search(line) or _YEAR.search(line))
-        return dated and (answer_type == "date" or bool(_END_MARKER.search(line)))
-    if answer_type == "day":
-        return bool(_DAY.search(line))
-    if answer_type == "contact":
-        return bool(_CONTACT.search(line))
-    if answer_type == "hours":
-        return bool(_CLOCK.search(line))
-    if answer_type == "person":
-        return names_a_person(line)
-    if answer_type == "address":
-        return bool(_ADDRESS.search(line))
-    if answer_type == "names":
-        return bool(proper_names(line))
-    if answer_type == "reason":
-        return bool(_REASON.search(line))
-    return True
-
-
-def names_a_person(line: str) -> bool:
-    """A first and last name ("Guido Vangoidsenhoven"): two capitalised words, neither a
-    common word, so "Toerisme Vlaanderen", "Kind & Gezin" or "Ook de Ruilwinkels" are not."""
-    return any(
-        dutch_zipf(fold(first)) < _FIRST_NAME_MAX_ZIPF
-        and dutch_zipf(fold(last.split()[-1])) < _SURNAME_MAX_ZIPF
-        for first, last in _NAME_PAIR.findall(line)
-    )
-
-
-def proper_names(line: str) -> set[str]:
-    """The names of organisations, projects or schools a line prints ("samenwerking met Emino,
-    Profo en Arktos"), folded; not the towns, nor common words written with a capital."""
-    places = router_rules().place_words
-    named = {fold(token) for token in _AFTER_VZW.findall(line)}
-    return named | {
-        folded
-        for token in _CAPITALISED.findall(line)
-        if (folded := fold(token).strip("'’-")) not in places
-        and (token.isupper() or dutch_zipf(folded) < _NAME_MAX_ZIPF)
-    }
-
-
-def _names_new(line: str, asked: set[str]) -> bool:
-    """A name the question does not give itself: not "Groeituin-periode" for "Groeituinen"."""
-    return any(not {stem(part) for part in name.split("-")} & asked for name in proper_names(line))
-
-
 @dataclass(frozen=True)
 class CardLine:
     text: str
@@ -212,12 +85,12 @@ def _year_heading(sentence: str) -> frozenset[int]:
     """A short line naming a year heads the lines below it: "2024:", "Kwartaal 1 &2 - 2024:"."""
     if len(sentence.split()) > _MAX_HEADING_WORDS:
         return frozenset()
-    return frozenset(int(y) for y in _YEAR.findall(sentence))
+    return frozenset(int(y) for y in YEAR.findall(sentence))
 
 
 def _is_year_row(sentence: str) -> bool:
     """The header of a table with a column per year: "Gemeente 2017 2018 2019 2020"."""
-    years = _YEAR.findall(sentence)
+    years = YEAR.findall(sentence)
     return len(set(years)) >= _MIN_YEAR_COLUMNS and 2 * len(years) >= len(sentence.split())
 
 
@@ -244,7 +117,7 @@ def card_sentences(card: Card) -> list[CardLine]:
         sentence = _without_card_heading(sentence, card.id, title)
         if sentence.endswith(":") and not _year_heading(sentence):
             sentence = _with_items(sentence, marked[position + 1 :])
-        if len(sentence.split()) < _MIN_WORDS and not _CONTACT.search(sentence):
+        if len(sentence.split()) < _MIN_WORDS and not prints_contact(sentence):
             continue
         if len(sentence) > MAX_LINE_CHARS:
             sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
@@ -313,7 +186,7 @@ def score_line(
         if plan.answer_type == "count" and _counts_focus(folded, plan.focus_words):
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
     if years:
-        printed = {int(y) for y in _YEAR.findall(line)} or set(heading_years)
+        printed = {int(y) for y in YEAR.findall(line)} or set(heading_years)
         if printed & set(years) or any(str(y) in line for y in years):
             score += 1.5
         elif printed and plan.answer_type in ("count", "amount"):
@@ -375,7 +248,7 @@ def holds_answer(
 ) -> bool:
     """Does the card print the kind of figure the question asks for, next to its words?
     A place no document is about is no such word: the card may mention it in passing."""
-    if plan.takes_stop_for_granted and not _STOPPED.search(fold(card.text)):
+    if plan.takes_stop_for_granted and not says_stopped(card.text):
         return False  # "waarom werd Groeituinen stopgezet?" and the card never says it stopped
     if not plan.answer_type:
         return True
@@ -417,47 +290,22 @@ def holds_answer(
     titled = bool(wanted & _stems(card.title, stopwords))  # the first line follows the title
     told = [here or (named[i - 1] if i else titled) for i, here in enumerate(named)]
     # "hoeveel moeders zitten in de tweede groep?": the count of the first group is no answer.
-    ordinals = _ORDINAL_PHRASE.findall(fold(plan.question)) if needs_words else []
+    ordinals = asked_ordinals(plan.question) if needs_words else []
     return any(
         near
         and has_type(line, plan.answer_type)
         # ... in the line or in the heading right above it ("Kwartaal 4 - 2022:")
-        and all(_names_ordinal(" ".join(texts[max(0, i - 2) : i + 1]), *p) for p in ordinals)
+        and all(names_ordinal(" ".join(texts[max(0, i - 2) : i + 1]), *p) for p in ordinals)
         and (not plan.counts_people or counts_people(line))
         # "hoe tevreden, in procent?": a percentage, not a count of schools
-        and (not plan.wants_percent or plan.answer_type != "count" or bool(_PERCENT.search(line)))
+        and (not plan.wants_percent or plan.answer_type != "count" or prints_percent(line))
         and (names if needs_words else said)
         # "welke scholen stapten mee in Groeituinen?": a name the question does not give itself
-        and (plan.answer_type != "names" or _names_new(line, asked_names))
+        and (plan.answer_type != "names" or names_new(line, asked_names))
         for i, (line, near, names, said) in enumerate(
             zip(texts, near_year, named, told, strict=True)
         )
     )
-
-
-_ORDINALS = [
-    "tweede",
-    "derde",
-    "vierde",
-    "vijfde",
-    "zesde",
-    "zevende",
-    "achtste",
-    "negende",
-    "tiende",
-]
-
-
-def _names_ordinal(line: str, ordinal: str, noun: str) -> bool:
-    """ "de tweede groep", "de 2e groep", "kwartaal 4" and "Q4" for "het vierde kwartaal"."""
-    number, head = _ORDINALS.index(ordinal) + 2, re.escape(stem(noun))
-    patterns = [
-        rf"\b{ordinal}\s+(?:\w+\s+)?{head}",
-        rf"\b{number}(?:e|de|ste)\s+(?:\w+\s+)?{head}",
-        rf"\b{head}\w*\s+{number}\b",
-        *([rf"\bq{number}\b"] if head.startswith("kwart") else []),
-    ]
-    return any(re.search(pattern, fold(line)) for pattern in patterns)
 
 
 _PEOPLE_WINDOW = 3  # words between a number and the people it counts: "108 unieke cliënten"

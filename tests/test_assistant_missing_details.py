@@ -8,12 +8,12 @@ import pytest
 from assistant_corpus import DOC_ESF, aalst, esf, lier_2024, sample_documents
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
+from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import is_follow_up
 from actiewijzer.assistant.models import ChatTurn
-from actiewijzer.assistant.ranking import has_type
 from actiewijzer.assistant.rules import names_as_place, names_plan_of
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved

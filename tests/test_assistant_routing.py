@@ -10,9 +10,9 @@ from assistant_corpus import sample_index
 from assistant_helpers import RULES, plan
 
 from actiewijzer.assistant import cli
+from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.ranking import has_type
 from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, render
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import Vocabulary, in_scope

@@ -8,8 +8,8 @@ import pytest
 from assistant_corpus import aalst, esf, lier_2020, lier_2024
 from assistant_helpers import RULES, aalst_card, plan, text_card
 
+from actiewijzer.assistant.answer_kinds import counts, has_type, names_a_person
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.ranking import counts, has_type, names_a_person
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
