@@ -144,8 +144,9 @@ def proper_names(line: str) -> set[str]:
     }
 
 
-def names_new(line: str, asked: set[str]) -> bool:
+def names_new(line: str, question: str) -> bool:
     """A name the question does not give itself: not "Groeituin-periode" for "Groeituinen"."""
+    asked = {stem(w) for w in re.findall(r"[\w&'’]+", fold(question))}
     return any(not {stem(part) for part in name.split("-")} & asked for name in proper_names(line))
 
 

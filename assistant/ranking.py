@@ -272,7 +272,6 @@ def holds_answer(
     texts = [*card_lines(card), *(v for v in card.fields.other.values())]
     # A date or a phone number may follow the line naming the subject; a count names it itself.
     needs_words = plan.answer_type in ("amount", "count", "price", "reason", "names")
-    asked_names = {stem(w) for w in re.findall(r"[\w&'’]+", fold(plan.question))}
     if plan.answer_type == "price" and plan.focus_words:
         wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
     # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
@@ -301,7 +300,7 @@ def holds_answer(
         and (not plan.wants_percent or plan.answer_type != "count" or prints_percent(line))
         and (names if needs_words else said)
         # "welke scholen stapten mee in Groeituinen?": a name the question does not give itself
-        and (plan.answer_type != "names" or names_new(line, asked_names))
+        and (plan.answer_type != "names" or names_new(line, plan.question))
         for i, (line, near, names, said) in enumerate(
             zip(texts, near_year, named, told, strict=True)
         )

@@ -145,19 +145,32 @@ class RouterRules(BaseModel):
         words = re.findall(r"\w+", fold(text))
         if found is None and any(w.endswith(tuple(self.measure_suffixes)) for w in words):
             return "count"
-        if found is None and any(re.search(p, fold(text).strip()) for p in self.reason_patterns):
+        if found is None and any(p.search(fold(text).strip()) for p in self.reason):
             return "reason"
-        if found == "amount" and any(f"per {unit}" in " ".join(words) for unit in self.price_units):
+        joined = " ".join(words)
+        if found == "amount" and any(f"per {unit}" in joined for unit in self.price_units):
             return "price"
         return found
+
+    @cached_property
+    def reason(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.reason_patterns]
 
     def year_shift(self, text: str) -> int:
         """-1 for "het jaar voordien", +1 for "het jaar daarna", else 0; "meer dan het jaar
         ervoor" compares with that year but still asks about the earlier turn's."""
         text = re.sub(r"\bdan\s+(?:het|een)\s+jaar\s+\w+", " ", fold(text))
-        if WordList(self.year_before_words).matches(text):
+        if self.year_before.matches(text):
             return -1
-        return 1 if WordList(self.year_after_words).matches(text) else 0
+        return 1 if self.year_after.matches(text) else 0
+
+    @cached_property
+    def year_before(self) -> WordList:
+        return WordList(self.year_before_words)
+
+    @cached_property
+    def year_after(self) -> WordList:
+        return WordList(self.year_after_words)
 
     @cached_property
     def other_field_labels(self) -> dict[str, WordList]:
@@ -214,8 +227,12 @@ class RouterRules(BaseModel):
     def out_of_scope_in(self, text: str) -> bool:
         return any(pattern.search(text) for pattern in self.out_of_scope)
 
+    @cached_property
+    def side_requests(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.side_request_patterns]
+
     def side_request_in(self, text: str) -> bool:
-        return any(re.search(p, text, re.IGNORECASE) for p in self.side_request_patterns)
+        return any(pattern.search(text) for pattern in self.side_requests)
 
     def adversarial_in(self, text: str) -> bool:
         return self.framing_in(text) or any(pattern.search(text) for pattern in self.adversarial)
