@@ -163,3 +163,8 @@ def _amounts(card: Card) -> tuple[tuple[str, str], ...]:
         for cell in row.cells
         if cell.amount is not None
     )
+
+
+def prints_amount(lines: list[BudgetLine]) -> bool:
+    """Budget cells with a figure, not only "/" for the year."""
+    return any(re.search(r"\d", line.raw) for line in lines)

@@ -69,7 +69,8 @@ def _stems(text: str, stopwords: frozenset[str]) -> set[str]:
 
 
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
-    asked = content_words(plan.text, stopwords)
+    # The topic words add what the question only implies: "dak- en thuislozen" says "daklozen".
+    asked = [*content_words(plan.text, stopwords), *plan.topic_words]
     # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
     verb_roots = {stem(w[:-1]) for w in asked if len(w) >= 5 and w[-1] == "t"}
     return ({stem(w) for w in asked} - _stems(card.id, frozenset())) | verb_roots
@@ -214,8 +215,9 @@ def best_lines(
     stopwords: frozenset[str],
     limit: int = 2,
     years: Sequence[int] | None = None,
+    ignored: Sequence[str] = (),
 ) -> list[ScoredLine]:
-    wanted = question_stems(plan, stopwords, card)
+    wanted = question_stems(plan, stopwords, card) - {stem(fold(w)) for w in ignored}
     if not wanted:
         return []
     asked_years = plan.years if years is None else years

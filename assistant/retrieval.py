@@ -19,7 +19,7 @@ from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import names_as_place, names_plan_of, router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
 from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
-from actiewijzer.assistant.topics import TopicScorer, children_of
+from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
 
@@ -297,7 +297,7 @@ class CardRetriever:
         if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
             cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
         order = {key: rank for rank, key in enumerate(by_key)}
-        scorer = TopicScorer(cards, topic)
+        scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
         ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
         if not ranked:
             return Retrieved(nearest=hits[:2])

@@ -69,12 +69,15 @@ def _occurrences(word: str, text: str) -> int:
 
 
 def _prefix_forms(word: str) -> set[str]:
-    """Forms that start a compound: "wonen" -> "woon" (woonbeleid), "sport" (sportparticipatie).
-    Four-letter words only through their stem, so "huis" does not find "huiswerk"."""
+    """Forms that start a compound: "wonen" -> "woon" (woonbeleid), "sport" (sportparticipatie),
+    "oefenen" -> "oefen" (oefenkansen; the stemmer says "oefeen"). Four-letter words only
+    through their stem, so "huis" does not find "huiswerk"."""
     root = stem(word)
     forms = {word} if len(word) >= 5 else set()
     if len(root) >= 4 and root != word:
         forms.add(root)
+    if word.endswith("en") and len(word) >= 7:
+        forms.add(word[:-2])
     return forms
 
 
@@ -107,11 +110,28 @@ def compounds(topic_words: Sequence[str]) -> dict[str, str]:
     return found
 
 
+def coordinated(question: str, topic_words: Sequence[str]) -> dict[str, str]:
+    """ "dak- en thuislozen" names one group two ways: the completed first word -> the second,
+    so a card naming either is about it ("chronisch daklozen" as much as "thuislozen")."""
+    return {
+        word: full
+        for head, full in ELLIPSIS.findall(fold(question))
+        for word in topic_words
+        if word != full and word.startswith(head) and full in topic_words
+    }
+
+
 class TopicScorer:
-    def __init__(self, cards: Sequence[Card], topic_words: Sequence[str]) -> None:
+    def __init__(
+        self,
+        cards: Sequence[Card],
+        topic_words: Sequence[str],
+        alternatives: dict[str, str] | None = None,
+    ) -> None:
         self.cards = list(cards)
         self.texts = {c.key: _card_text(c) for c in self.cards}
-        self.concepts = compounds(topic_words)  # compound -> the question word it stands in for
+        # a compound or an alternative -> the question word it stands in for
+        self.concepts = compounds(topic_words) | (alternatives or {})
         self.weights = self._weights(topic_words)
         self.required = self._required(topic_words)
 
@@ -147,7 +167,8 @@ class TopicScorer:
             return set(self.weights)
         top = max(own.values())
         wanted = {w for w, weight in own.items() if weight >= REQUIRED_SHARE * top}
-        stand_ins = {c for c, first in compounds(topic_words).items() if first in wanted}
+        stand_ins = {c for c, first in self.concepts.items() if first in wanted}
+        wanted |= {self.concepts[w] for w in wanted if w in self.concepts}
         return wanted | (stand_ins & set(self.weights))
 
     def names_required(self, card: Card, title_only: bool = False) -> bool:

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from assistant_corpus import sample_documents
-from assistant_helpers import plan
+from assistant_corpus import DOC_AALST, sample_documents
+from assistant_helpers import plan, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import cards_named_by_title
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import fold, stems
-from actiewijzer.assistant.topics import TopicScorer, children_of, compounds, matches
-from actiewijzer.ingest.models import Card, CardKind
+from actiewijzer.assistant.topics import (
+    TopicScorer,
+    children_of,
+    compounds,
+    coordinated,
+    matches,
+)
+from actiewijzer.ingest.models import Card, CardFields, CardKind
 
 
 def card(card_id: str, title: str, text: str = "", kind: CardKind = CardKind.ACTIE, parent: str | None = None) -> Card:  # fmt: skip
@@ -111,3 +117,46 @@ def test_a_list_of_the_actions_under_a_named_card_says_so() -> None:
     )
     assert answer.answer.startswith("Deze acties vallen onder 01/11/SAP/01:")
     assert "01/11/SAP/01/01" in answer.answer
+
+
+def test_two_words_joined_by_an_ellipsis_name_one_group() -> None:
+    """ "dak- en thuislozen": a card on "daklozen" alone belongs to the list."""
+    cards = [
+        card("A1", "Nachtopvang voor dak- en thuislozen"),
+        card("A2", "Sociale woningen voor chronisch daklozen"),
+        card("A3", "Daklozen tellen mee in de armoedebarometer"),
+        card("A4", "Speelpleinwerking"),
+        *[card(f"x{i}", f"Werk en activering {i}") for i in range(16)],
+    ]
+    words = ["daklozen", "thuislozen"]
+    question = "Welke acties zijn er voor dak- en thuislozen?"
+    assert coordinated(question, words) == {"daklozen": "thuislozen"}
+    found = ids(TopicScorer(cards, words, coordinated(question, words)))
+    assert {"A1", "A2", "A3"} <= set(found)
+    assert "A4" not in found
+
+
+def test_an_infinitive_starts_a_compound_the_stemmer_spells_otherwise() -> None:
+    # Snowball turns "oefenen" into "oefeen", which starts no word.
+    assert matches("oefenen", "bieden oefenkansen aan", stems("bieden oefenkansen aan"))
+
+
+def test_a_short_topic_list_shows_the_line_that_names_the_project() -> None:
+    """The title names the topic; the description names the project, a line further."""
+    lonely = Card(
+        doc=DOC_AALST, id="D1.1-A9", kind=CardKind.ACTIE,
+        title="De Stad organiseert intervisies rond eenzaamheid",
+        text="De Stad organiseert intervisies rond eenzaamheid\nOp vraag van de eerstelijnszone "
+        "zet de Stad een halfjaarlijkse intervisie op met zorgverleners. Het project heet "
+        "‘Samen Sterk’.\nTrekkersrol: Dienst Zorg",
+        fields=CardFields(
+            description="Op vraag van de eerstelijnszone zet de Stad een halfjaarlijkse "
+            "intervisie op met zorgverleners. Het project heet ‘Samen Sterk’.",
+            trekker="Dienst Zorg",
+        ),
+        start_line=1, end_line=4,
+    )  # fmt: skip
+    answer = Assistant(with_cards(lonely)).ask("Wat doet Aalst tegen eenzaamheid?")
+    assert "D1.1-A9" in answer.answer
+    assert "Het project heet ‘Samen Sterk’." in answer.answer
+    assert "Trekkersrol" not in answer.answer

@@ -1,0 +1,169 @@
+"""Which retrieved cards answer a question: the best one holding the kind of answer asked
+for, one per document in a comparison, or each card the question names."""
+
+from __future__ import annotations
+
+import re
+
+from actiewijzer.assistant.answer_kinds import has_type
+from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.doc_scope import foreign_places
+from actiewijzer.assistant.evidence import budget_lines, prints_amount
+from actiewijzer.assistant.lists import MAX_LIST
+from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.ranking import best_lines, holds_answer
+from actiewijzer.assistant.router import QuestionPlan, compared_years
+from actiewijzer.assistant.rules import RouterRules
+from actiewijzer.assistant.sources import FoundCard
+from actiewijzer.assistant.text import prints_phrase, words
+from actiewijzer.ingest.models import Card
+
+MAX_CARDS_PER_ANSWER = 3
+CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of figure
+SEARCH_TIE = 0.005  # fused search scores this close rank the same
+SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
+_STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
+_NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
+
+
+def _keeps_status(card: Card) -> bool:
+    fields = card.fields
+    return any((fields.status, fields.status_notes, fields.time_status, fields.money_status))
+
+
+def parent_of(task: AnswerTask, found: FoundCard) -> FoundCard | None:
+    if not found.card.parent:
+        return None
+    try:
+        parent = task.source.get_card(found.card.doc, found.card.parent)
+    except LookupError:
+        return None
+    return FoundCard(parent, found.document, 0.0, found.context[1:])
+
+
+class CardChooser:
+    def __init__(self, rules: RouterRules) -> None:
+        self.rules = rules
+
+    def cards_to_answer(self, task: AnswerTask) -> list[FoundCard]:
+        """One card answers, unless the question compares, names several numbers or a code."""
+        cards = task.retrieved.cards
+        if task.retrieved.listing:
+            return cards[:MAX_LIST]
+        # A number printed in several documents (no year to choose by) is answered per document.
+        ambiguous = bool(task.plan.named_ids) and len({f.card.doc for f in cards}) > 1
+        if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1 or ambiguous:
+            per_doc: dict[str, FoundCard] = {}
+            several_named = len(task.plan.named_ids) > 1
+            for found in cards:
+                # Compared across documents: the best card of each; named numbers: each of them.
+                key = f"{found.card.doc}::{found.card.id}" if several_named else found.card.doc
+                per_doc.setdefault(key, found)
+            compared = compared_years(task.plan.question)
+            wanted = max(2, len(task.plan.named_ids), len(compared))
+            return list(per_doc.values())[: min(wanted, MAX_CARDS_PER_ANSWER)]
+        return [chosen] if (chosen := self._answering_card(task)) else []
+
+    def sides_lacking(self, task: AnswerTask, cards: list[FoundCard]) -> list[FoundCard]:
+        """In a comparison of counts, the cards that do not print the counted thing: "bedden
+        nachtopvang" in Lier is not the number of nights Lier paid for."""
+        plan = task.plan
+        if plan.kind is not QuestionKind.COMPARE or plan.answer_type != "count" or len(cards) < 2:
+            return []
+        foreign = foreign_places(plan.places, task.source.documents())
+        stop = self.rules.stopword_set
+        # Each side is asked for its own year ("2019-2020 ... en 2022-2023"), so none is required.
+        unbound = plan.model_copy(update={"years": []})
+        return [f for f in cards if not holds_answer(f.card, unbound, stop, foreign)]
+
+    def _answering_card(self, task: AnswerTask) -> FoundCard | None:
+        """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""
+        plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
+        if plan.kind is QuestionKind.BUDGET:
+            return self._budget_card(task, cards)
+        if plan.kind is QuestionKind.STATUS and _STATUS_WORD.search(plan.question):
+            # "welke status heeft de ruilwinkel in Aalst?": a plan that keeps no status per
+            # action cannot answer it with the action's other lines. "Wat was de stand van
+            # zaken in 2016?" may be told by milestones.
+            cards = [f for f in cards if _keeps_status(f.card)]
+        if not plan.answer_type:
+            return cards[0] if cards else None
+        stop = self.rules.stopword_set
+        foreign = foreign_places(plan.places, task.source.documents())
+        holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]
+        holding = self._by_evidence_among_ties(holding, task)
+        if not holding or holding[0] is cards[0] or task.vocabulary is None:
+            return holding[0] if holding else None
+        # "de Week van de opvoeding" names the best card by its title: another card answers
+        # only when it prints that name too, not because it counts something else in a week.
+        named = cards[0].card.title
+        if prints_phrase(plan.text, named) and any(len(w) >= _NAME_CHARS for w in words(named)):
+            printing = (f for f in holding if prints_phrase(f"{f.card.title} {f.card.text}", named))
+            return next(printing, None)
+        # A lower-ranked card answers only if it is as much about the subject as the best one:
+        # a count of "kinderen" in another project does not answer a question about a shop.
+        cover = task.vocabulary.subject_coverage
+        subject = self._subject_words(plan)
+        wanted = cover(cards[0].card, subject) * SUBJECT_SHARE
+        # ... and is about it at all: a timeline covering none of "verrijkingsdag" is no answer.
+        shares = ((f, cover(f.card, subject)) for f in holding)
+        return next((f for f, share in shares if share >= wanted and share > 0), None)
+
+    def _subject_words(self, plan: QuestionPlan) -> list[str]:
+        """The question's words without those naming a document: "het addendum voor Lier,
+        Berlaar en Nijlen" says where to look, not which part of it answers."""
+        places, domain = self.rules.place_words, self.rules.domain
+        return [w for w in plan.topic_words if w not in places and not domain.matches(w)]
+
+    def _by_evidence_among_ties(
+        self, holding: list[FoundCard], task: AnswerTask
+    ) -> list[FoundCard]:
+        """Cards the search scores (nearly) the same are told apart by how much of the
+        subject their title names ("Uitbouw project Woonatelier", not Straathoekwerk, which
+        mentions the Woonatelier in passing), then by their best line: "De publieke opening
+        wordt verwacht zomer 2024" answers "wanneer opent" better than a subsidy "afgestemd op
+        opening"."""
+        if len(holding) < 2:
+            return holding
+        tied = [f for f in holding if holding[0].score - f.score <= SEARCH_TIE]
+        if len(tied) < 2:
+            return holding
+        plan, stop = task.plan, self.rules.stopword_set
+        subject = self._subject_words(plan)
+
+        def evidence(found: FoundCard) -> tuple[float, float]:
+            top = best_lines(found.card, plan, stop, 1)
+            named = task.vocabulary.title_coverage(found.card, subject) if task.vocabulary else 0
+            return named, top[0].score if top else 0.0
+
+        best = max(tied, key=evidence)  # the first of equals: the search order stands
+        return [best, *(f for f in holding if f is not best)]
+
+    def _budget_card(self, task: AnswerTask, cards: list[FoundCard]) -> FoundCard | None:
+        """The best hit, unless it prints no amount for the asked year (nor does its plan) and
+        a lower hit that is at least as much about the subject does."""
+        if not cards or task.vocabulary is None or task.plan.answer_type != "amount":
+            return cards[0] if cards else None
+        if self._has_money(task, cards[0]):
+            return cards[0]
+        cover = task.vocabulary.subject_coverage
+        wanted = cover(cards[0].card, task.plan.topic_words)
+        better = (
+            f
+            for f in cards[1:]
+            if cover(f.card, task.plan.topic_words) > wanted and self._has_money(task, f)
+        )
+        return next(better, cards[0])
+
+    def _has_money(self, task: AnswerTask, found: FoundCard) -> bool:
+        plan = task.plan
+        if prints_amount(budget_lines(found.card, plan)[0]):
+            return True
+        money = plan.model_copy(update={"answer_type": "amount"})
+        if any(
+            has_type(line.text, "amount")
+            for line in best_lines(found.card, money, self.rules.stopword_set, 2)
+        ):
+            return True
+        parent = parent_of(task, found)
+        return parent is not None and prints_amount(budget_lines(parent.card, plan)[0])

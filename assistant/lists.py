@@ -1,0 +1,82 @@
+"""Lists of cards: the ones on a topic, or in a status, each with its number and document."""
+
+from __future__ import annotations
+
+import re
+
+from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.citations import card_ref, citation_for
+from actiewijzer.assistant.models import Citation
+from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.resources import Phrases
+from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import RouterRules
+from actiewijzer.assistant.text import fold, place_forms, topic_phrase, truncate, words
+from actiewijzer.ingest.models import Card
+
+MAX_LIST = 12
+MAX_DETAILED = 6  # a list this short says what each card does
+MAX_TWO_LINES = 3  # a list this short shows two lines per card
+_SPACED = re.compile(r"\s+")
+
+
+def _describes(card: Card, line: str) -> bool:
+    """The line belongs to the card's description, not to a field row such as "Trekkersrol"."""
+    prose = " ".join(filter(None, (card.fields.description, card.fields.korte_inhoud)))
+    return _SPACED.sub(" ", fold(line)).rstrip(" .…") in _SPACED.sub(" ", fold(prose))
+
+
+class ListWriter:
+    def __init__(self, rules: RouterRules, say: Phrases) -> None:
+        self.rules = rules
+        self.phrases = say
+
+    def status_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
+        cards = task.retrieved.cards
+        key = "status_intro_one" if len(cards) == 1 else "status_intro"
+        lines.append(self.phrases.say(key, status_word=task.plan.status_word))
+        for found in cards[:MAX_LIST]:
+            status = found.card.fields.status or ""
+            lines.append(self.phrases.say("status_line", ref=card_ref(found), status=status))
+            citations.append(citation_for(found, [status]))
+        if len(cards) > MAX_LIST:
+            lines.append(self.phrases.say("topic_more"))
+
+    def _details(self, card: Card, plan: QuestionPlan, places: list[str], limit: int) -> list[str]:
+        """What the card does there: its best line on the topic, else the first line of its
+        description (a title naming the topic leaves the text free to name the how). Room for
+        a second line gives the description's line before it, or after the first: the context
+        that often names the project ("Binnen het project I2I …")."""
+        title = set(words(card.title))
+        fresh = [text for text in card_lines(card) if not set(words(text)) <= title]
+        described = [text for text in fresh if _describes(card, text)]
+        best = best_lines(card, plan, self.rules.stopword_set, 1, ignored=places)
+        shown = [b.text for b in best if b.text in fresh]
+        if not shown:
+            shown = described[:1]
+        if shown and limit > 1 and shown[0] in described:
+            at = described.index(shown[0])
+            shown = described[at - 1 : at + 1] if at else described[:2]
+        return [truncate(text, 240) for text in shown[:limit]]
+
+    def topic_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
+        cards = task.retrieved.cards
+        words = task.retrieved.topic_words or task.plan.topic_words
+        topic = topic_phrase(task.plan.question, words)
+        if topic or not task.plan.named_ids:
+            lines.append(self.phrases.say("topic_intro", topic=topic or task.plan.text))
+        else:  # "welke acties horen bij Doelstelling 14.3?"
+            named = ", ".join(task.plan.named_ids)
+            lines.append(self.phrases.say("topic_intro_under", ref=named))
+        per_card = 0 if len(cards) > MAX_DETAILED else 2 if len(cards) <= MAX_TWO_LINES else 1
+        # The town only scopes the list: the line shown must be about the topic.
+        places = [form for place in task.plan.places for form in place_forms(fold(place))]
+        for found in cards[:MAX_LIST]:
+            lines.append(self.phrases.say("topic_line", ref=card_ref(found)))
+            quotes = [found.card.title]
+            for detail in self._details(found.card, task.plan, places, per_card):
+                lines.append(self.phrases.say("topic_detail", text=detail))
+                quotes.append(detail)
+            citations.append(citation_for(found, quotes))
+        if len(cards) > MAX_LIST:
+            lines.append(self.phrases.say("topic_more"))
