@@ -12,6 +12,10 @@ import Stemmer
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
 # PDF text breaks sentences over lines; a blank line or a bullet ends a block.
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
+# A line ending on a word and the next starting a capitalised word: maybe a paragraph end.
+_PARAGRAPH_WITHOUT_STOP = re.compile(r"(?<=[a-zà-ÿ)])[ \t]*\n\s*(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_SOFT_BREAK = " \x00"
+_LONG_SENTENCE = 400
 # Not after an abbreviation: "art. 60", "bv. de stad", "GO! BS De Nieuwe Arend", nor after
 # letters with points ("o.a.", "i.s.m.", "t.e.m. 2020", "i.v.m. 2019").
 _SENTENCE_END = re.compile(
@@ -28,6 +32,7 @@ _BULLET_START = re.compile(r"[●•▪■\uf0b7o-]\s")  # a block that is an it
 _THOUSANDS = re.compile(r"(?<=\d)(?<!,\d)(?<!,\d\d)[.\s\u00a0\u202f](?=\d{3}(?!\d))")
 _CURRENCY = re.compile(r"\s*(?:€|\beuro\b|\beur\b)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 
 # What an answer must never invent: amounts, percentages, dates, years and counts.
 FIGURE = re.compile(
@@ -51,8 +56,9 @@ def place_forms(folded_place: str) -> list[str]:
 
 
 def fold(text: str) -> str:
-    """Lowercase without accents: 'Geïnvesteerd' -> 'geinvesteerd'."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lowercase without accents: 'Geïnvesteerd' -> 'geinvesteerd'; a typographic apostrophe
+    is a plain one, so the documents' "mama’s" is the question's "mama's"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_APOSTROPHES))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -99,12 +105,27 @@ def marked_sentences(text: str) -> list[tuple[str, bool]]:
     """Sentences, each with whether it opens a bulleted block (an item of a list)."""
     found: list[tuple[str, bool]] = []
     for block in _BLOCK_BREAK.split(text):
+        block = _PARAGRAPH_WITHOUT_STOP.sub(_SOFT_BREAK, block)
         joined = _SPACES.sub(" ", block.replace("\n", " ")).strip()
         bulleted = bool(_BULLET_START.match(joined))
         joined = _BULLETS.sub("", joined).strip()
-        parts = [part.strip() for part in _SENTENCE_END.split(joined) if part.strip()]
+        parts = [
+            piece.strip()
+            for part in _SENTENCE_END.split(joined)
+            for piece in _unglued(part)
+            if piece.strip()
+        ]
         found.extend((part, bulleted and n == 0) for n, part in enumerate(parts))
     return found
+
+
+def _unglued(sentence: str) -> list[str]:
+    """A PDF paragraph that ends without a full stop runs into the next one ("… is groot
+    De Vlaamse Regering voorziet …"): a sentence that long is cut where a line ended on a word
+    and the next began with a capital."""
+    if len(sentence.replace(_SOFT_BREAK, "")) <= _LONG_SENTENCE:
+        return [sentence.replace(_SOFT_BREAK, " ")]
+    return [part.replace(_SOFT_BREAK, " ") for part in sentence.split(_SOFT_BREAK)]
 
 
 def normalise_figures(text: str) -> str:

@@ -16,7 +16,7 @@ from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, render
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import Vocabulary, in_scope
-from actiewijzer.assistant.text import sentences
+from actiewijzer.assistant.text import sentences, words
 
 
 @pytest.mark.parametrize(
@@ -86,6 +86,24 @@ def test_sentences_do_not_end_after_abbreviations_with_points() -> None:
         "Samenwerking met Lejo vzw t.e.m. 2020.",
         "In 3 scholen (SMI Sint-Anna en GO! BS De Nieuwe Arend) werken brugfiguren.",
     ]
+
+
+def test_a_long_run_of_paragraphs_without_full_stops_is_cut_where_a_line_began_anew() -> None:
+    need = "De behoefte aan bijkomende tewerkstelling voor mensen met een afstand tot de " * 4
+    text = (
+        f"{need}is groot\nDe Vlaamse Regering voorziet vanaf 2017 in 200 VTE extra trajecten "
+        "voor\nuitbreiding van bestaande initiatieven binnen de LDE. Ze worden toegekend via\n"
+        "Oproepen."
+    )
+    found = sentences(text)
+    assert found[0] == f"{need}is groot"
+    assert found[1].startswith("De Vlaamse Regering voorziet vanaf 2017 in 200 VTE")
+    # A short sentence keeps its line breaks inside it, even before a capital.
+    assert found[-1] == "Ze worden toegekend via Oproepen."
+
+
+def test_a_typographic_apostrophe_is_a_plain_one() -> None:
+    assert words("15 deelnemende mama’s") == words("15 deelnemende mama's")
 
 
 def test_a_year_ending_a_sentence_is_a_year() -> None:
