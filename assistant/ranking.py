@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from actiewijzer.assistant.answer_kinds import (
@@ -55,6 +55,10 @@ _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "ene
 _COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 # What a sentence may leave to the next one: a figure, or a cause ("Dit omwille van ...").
 _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
+# A sentence pointing back finishes the one before it: "… een initiatief om de directie te
+# bedanken. In 2020 is hiertoe een ontbijtevent aangeboden."
+_POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
+_FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
 
 
 @dataclass(frozen=True)
@@ -157,13 +161,20 @@ def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tu
     """A sentence naming the subject often leaves the figure to the next one ("In 2024 stapte
     het systeem over. Er waren in totaal 887 aanmeldingen."): such a pair is a candidate too."""
     candidates = list(enumerate(lines))
-    if answer_type not in _PAIRED_TYPES:
-        return candidates
     return candidates + [
         (position, CardLine(f"{first.text} {second.text}", first.heading_years))
         for position, (first, second) in enumerate(pairwise(lines))
-        if not has_type(first.text, answer_type) and has_type(second.text, answer_type)
+        if _finishes(second.text)
+        or (
+            answer_type in _PAIRED_TYPES
+            and not has_type(first.text, answer_type)
+            and has_type(second.text, answer_type)
+        )
     ]
+
+
+def _finishes(sentence: str) -> bool:
+    return _POINTS_BACK.search(sentence) is not None
 
 
 def score_line(
@@ -232,6 +243,12 @@ def best_lines(
     ]
     # A pair must say more than its figure sentence alone: the first one shares the subject.
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
+    pairs = [
+        replace(pair, score=pair.score + _FINISHING_BONUS)
+        if _finishes(lines[pair.position + 1].text)
+        else pair
+        for pair in pairs
+    ]
     scored = singles + [pair for pair in pairs if pair.score > singles[pair.position + 1].score]
     # The sort is stable: at equal scores the earlier line, and a single before a pair.
     scored = sorted((s for s in scored if s.score > 0), key=lambda s: -s.score)

@@ -31,6 +31,18 @@ def test_the_figure_in_the_next_sentence_answers() -> None:
     assert "887" in line and "overgestapt" in line
 
 
+def test_a_sentence_pointing_back_finishes_the_one_before_it() -> None:
+    text = (
+        "In 2020 stond de samenwerking met het onderwijsveld in het teken van corona. "
+        "Daarnaast past een initiatief om de directies te bedanken voor de samenwerking. "
+        "In 2020 is hiertoe een ontbijtevent aangeboden."
+    )
+    line = top_line(
+        card(text, "Regie onderwijsbeleid"), "Hoe bedankte Lier de directies voor de samenwerking?"
+    )
+    assert "ontbijtevent" in line and "directies te bedanken" in line
+
+
 def test_a_year_heading_dates_the_lines_under_it() -> None:
     text = (
         "Kwartaal 4 - 2023:\n\n- Op maandbasis liepen er gemiddeld 34,67 trajecten.\n\n"
