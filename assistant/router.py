@@ -202,6 +202,10 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
     answer_type = rules.answer_type(request)
+    # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
+    # list of finished actions.
+    if kind is QuestionKind.STATUS and answer_type == "date" and not rules.asks_for_list(asked):
+        kind = QuestionKind.FACT
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
     # "hoeveel gezinnen kregen financiële steun?" counts families, not money.

@@ -160,3 +160,8 @@ def test_a_short_topic_list_shows_the_line_that_names_the_project() -> None:
     assert "D1.1-A9" in answer.answer
     assert "Het project heet ‘Samen Sterk’." in answer.answer
     assert "Trekkersrol" not in answer.answer
+
+
+def test_when_one_thing_is_ready_asks_a_date_not_the_list_of_finished_actions() -> None:
+    assert plan("wanneer is het nieuwe huis van het kind klaar?").kind is QuestionKind.FACT
+    assert plan("welke acties zijn klaar?").kind is QuestionKind.STATUS
