@@ -245,7 +245,11 @@ class RouterRules(BaseModel):
         folded = fold(text)
         for pattern in self.second_question_patterns:
             if (match := re.search(pattern, folded)) and len(folded) == len(text):
-                return [text[: match.start()], text[match.start() :]]
+                # The "?" or "," the pattern starts on ends the first question.
+                cut = match.start() + len(match.group(0)) - len(match.group(0).lstrip("?,"))
+                first, second = text[:cut].strip(), text[cut:].strip()
+                if any(map(str.isalnum, first)) and any(map(str.isalnum, second)):
+                    return [first, second]
         return [text]
 
     @cached_property

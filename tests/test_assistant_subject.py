@@ -144,8 +144,19 @@ def test_a_follow_up_naming_a_field_does_not_inherit_the_budget_question() -> No
 
 def test_two_questions_in_one_message_are_split() -> None:
     parts = RULES.question_parts("Wat doet Vlaanderen tegen armoede, en wat doet Lier zelf?")
-    assert parts == ["Wat doet Vlaanderen tegen armoede", ", en wat doet Lier zelf?"]
+    assert parts == ["Wat doet Vlaanderen tegen armoede,", "en wat doet Lier zelf?"]
     assert RULES.question_parts("Wat doet Lier?") == ["Wat doet Lier?"]
+    # The question mark ends the first question; the second never starts on it alone.
+    parts = RULES.question_parts("Wat kregen de kinderen voor de sint? en hoeveel pakketten?")
+    assert parts == ["Wat kregen de kinderen voor de sint?", "en hoeveel pakketten?"]
+    assert RULES.question_parts("? en hoeveel pakketten?") == ["? en hoeveel pakketten?"]
+
+
+def test_a_second_question_after_a_question_mark_is_answered() -> None:
+    answer = Assistant(sample_index()).ask(
+        "Wat doet Lier rond schoolkosten? en hoeveel gezinnen kregen steun?"
+    )
+    assert answer.answer.strip()
 
 
 def test_an_upload_after_the_first_question_is_in_scope() -> None:
