@@ -188,7 +188,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
     request = asked if rewritten.is_follow_up else _without_context(asked, rules)
     kind = classify(request, named_ids, compared, rules)
-    own_fields = [name for name, words in rules.fields.items() if words.matches(request)]
+    dated = rules.without_times_of_year(request)
+    own_fields = [name for name, words in rules.fields.items() if words.matches(dated)]
     # "en wat was het doel voor 2018?" after a budget question asks for that field instead.
     inherits = not _kind_words(request, rules) and not own_fields
     if rewritten.is_follow_up and inherits and rewritten.previous_question:

@@ -100,6 +100,7 @@ class RouterRules(BaseModel):
     price_units: list[str] = []
     year_before_words: list[str] = []
     year_after_words: list[str] = []
+    time_of_year_pattern: str = r"(?!)"
     reason_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
@@ -155,6 +156,10 @@ class RouterRules(BaseModel):
     @cached_property
     def reason(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.reason_patterns]
+
+    def without_times_of_year(self, text: str) -> str:
+        """ "eind 2020", "begin juni 2023": when something happened, not a field asked for."""
+        return re.sub(self.time_of_year_pattern, " ", text, flags=re.IGNORECASE)
 
     def year_shift(self, text: str) -> int:
         """-1 for "het jaar voordien", +1 for "het jaar daarna", else 0; "meer dan het jaar

@@ -112,6 +112,19 @@ def test_a_year_ending_a_sentence_is_a_year() -> None:
     assert not has_type("Een budget van 2020,50 euro.", "date")
 
 
+def test_household_stains_are_out_of_scope_but_blind_spots_are_not() -> None:
+    assert RULES.out_of_scope_in(
+        "er viel rode wijn op het tafelkleed, hoe krijg ik die vlek eruit?"
+    )
+    assert not RULES.out_of_scope_in("welke blinde vlekken wil de projectoproep aanpakken?")
+
+
+def test_a_time_of_year_dates_the_question_and_asks_no_end_date() -> None:
+    assert "end_date" not in plan("wat kregen de kinderen in Lier eind 2020 voor de sint?").fields
+    assert plan("wat kregen de kinderen in Lier eind 2020 voor de sint?").years == [2020]
+    assert "end_date" in plan("wat is de einddatum van de actie rond de ruilwinkel?").fields
+
+
 def test_personal_money_sums_are_out_of_scope() -> None:
     assert any(
         p.search("hoe bereken ik mijn pensioen als zelfstandige?") for p in RULES.out_of_scope
