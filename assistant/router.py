@@ -187,6 +187,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     compared = compared_years(asked) or years
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
     request = asked if rewritten.is_follow_up else _without_context(asked, rules)
+    # "onder het kabinet Begroting en Financiën": a name, its words ask for no budget.
+    names = rules.organisation_names(asked)
+    request = rules.without_organisation_names(request)
     kind = classify(request, named_ids, compared, rules)
     dated = rules.without_times_of_year(request)
     own_fields = [name for name, words in rules.fields.items() if words.matches(dated)]
@@ -245,7 +248,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     topic = [
         w
         for w in content_words(without_ids, noise)
-        if w not in kind_words and not any(w.startswith(k) for k in kind_prefixes if len(k) >= 6)
+        if w in names
+        or (w not in kind_words and not any(w.startswith(k) for k in kind_prefixes if len(k) >= 6))
     ]
     return QuestionPlan(
         question=question,

@@ -9,7 +9,7 @@ from itertools import takewhile
 from pydantic import BaseModel, ConfigDict
 
 from actiewijzer.assistant.resources import load_yaml
-from actiewijzer.assistant.text import content_words, fold, place_forms
+from actiewijzer.assistant.text import content_words, fold, place_forms, words
 
 
 class WordList:
@@ -101,6 +101,7 @@ class RouterRules(BaseModel):
     year_before_words: list[str] = []
     year_after_words: list[str] = []
     time_of_year_pattern: str = r"(?!)"
+    organisation_name_pattern: str = r"(?!)"
     reason_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
@@ -160,6 +161,15 @@ class RouterRules(BaseModel):
     def without_times_of_year(self, text: str) -> str:
         """ "eind 2020", "begin juni 2023": when something happened, not a field asked for."""
         return re.sub(self.time_of_year_pattern, " ", text, flags=re.IGNORECASE)
+
+    def organisation_names(self, text: str) -> set[str]:
+        """The words of the names of cabinets and administrations: "kabinet Begroting en
+        Financiën" -> {"begroting", "financien"}."""
+        found = re.finditer(self.organisation_name_pattern, text)
+        return {w for match in found for w in words(match.group("name")) if len(w) >= 3}
+
+    def without_organisation_names(self, text: str) -> str:
+        return re.sub(self.organisation_name_pattern, " ", text)
 
     def year_shift(self, text: str) -> int:
         """-1 for "het jaar voordien", +1 for "het jaar daarna", else 0; "meer dan het jaar

@@ -125,6 +125,19 @@ def test_a_time_of_year_dates_the_question_and_asks_no_end_date() -> None:
     assert "end_date" in plan("wat is de einddatum van de actie rond de ruilwinkel?").fields
 
 
+def test_a_cabinet_name_asks_for_no_budget_and_names_the_topic() -> None:
+    asked = plan("Welke acties vallen onder het kabinet Begroting en Financiën?")
+    assert asked.kind is QuestionKind.TOPIC
+    assert {"begroting", "financien"} <= set(asked.topic_words)
+    assert plan("Wat is de begroting van de actie rond de ruilwinkel?").kind is QuestionKind.BUDGET
+
+
+def test_how_a_list_question_is_put_is_no_topic() -> None:
+    asked = plan("Welke acties voorziet Aalst specifiek om ouders te laten meedoen op school?")
+    assert not {"voorziet", "specifiek", "laten"} & set(asked.topic_words)
+    assert {"ouders", "school"} <= set(asked.topic_words)
+
+
 def test_personal_money_sums_are_out_of_scope() -> None:
     assert any(
         p.search("hoe bereken ik mijn pensioen als zelfstandige?") for p in RULES.out_of_scope
