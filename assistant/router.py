@@ -174,6 +174,16 @@ def compared_years(question: str) -> list[int]:
     return sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", question))})
 
 
+def _budget_row(asked: str, rewritten: RewrittenQuestion, rules: RouterRules) -> str:
+    """ "en hoeveel daarvan was geboekt?" after a question on income still asks about income."""
+    earlier = rewritten.previous_question if rewritten.is_follow_up else None
+    return (
+        _pick(rules.budget_rows, asked)
+        or (_pick(rules.budget_rows, earlier) if earlier else None)
+        or rules.default_budget_row
+    )
+
+
 def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRules) -> QuestionPlan:
     own_text, had_instructions = strip_instructions(rewritten.text, rules)
     asked, _ = strip_instructions(question, rules)
@@ -263,7 +273,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         status_word=status_word,
         fields=fields,
         budget_columns=columns,
-        budget_row=_pick(rules.budget_rows, asked) or rules.default_budget_row,
+        budget_row=_budget_row(asked, rewritten, rules),
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
         takes_stop_for_granted=bool(set(content_words(fold(asked))) & set(rules.stopping_words)),
         topic_words=topic,

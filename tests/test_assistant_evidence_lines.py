@@ -157,3 +157,14 @@ def test_a_school_year_is_one_compared_year() -> None:
     assert compared_years("in het schooljaar 2019-2020 en in 2022-2023") == [2019, 2022]
     asked = plan("Hoeveel werd er geboekt tegenover de begrote ontvangsten in 2024?")
     assert set(asked.budget_columns) == {"geboekt", "budget"}
+
+
+def test_a_follow_up_on_income_still_asks_about_income() -> None:
+    history = [
+        ChatTurn(
+            role="user", content="Hoeveel ontvangsten begrootte Lier in 2024 voor 01/11/SAP/01?"
+        ),
+        ChatTurn(role="assistant", content="Exploitatie – Ontvangsten, Budget 2024: 12.000,00"),
+    ]
+    assert plan("en hoeveel daarvan was geboekt?", history).budget_row == "ontvangsten"
+    assert plan("Hoeveel was er geboekt in 2024 voor 01/11/SAP/01?").budget_row == "uitgaven"
