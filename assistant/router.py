@@ -199,7 +199,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     request = asked if rewritten.is_follow_up else _without_context(asked, rules)
     # "onder het kabinet Begroting en Financiën": a name, its words ask for no budget.
     names = rules.organisation_names(asked)
-    request = rules.without_organisation_names(request)
+    request = rules.without_names_and_idioms(request)
     kind = classify(request, named_ids, compared, rules)
     dated = rules.without_times_of_year(request)
     own_fields = [name for name, words in rules.fields.items() if words.matches(dated)]

@@ -102,6 +102,7 @@ class RouterRules(BaseModel):
     year_after_words: list[str] = []
     time_of_year_pattern: str = r"(?!)"
     organisation_name_pattern: str = r"(?!)"
+    idiom_patterns: list[str] = []
     reason_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
@@ -168,8 +169,16 @@ class RouterRules(BaseModel):
         found = re.finditer(self.organisation_name_pattern, text)
         return {w for match in found for w in words(match.group("name")) if len(w) >= 3}
 
-    def without_organisation_names(self, text: str) -> str:
-        return re.sub(self.organisation_name_pattern, " ", text)
+    def without_names_and_idioms(self, text: str) -> str:
+        """The text with the words that ask for nothing left out: names of cabinets, idioms."""
+        text = re.sub(self.organisation_name_pattern, " ", text)
+        for idiom in self.idioms:
+            text = idiom.sub(" ", text)
+        return text
+
+    @cached_property
+    def idioms(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.idiom_patterns]
 
     def year_shift(self, text: str) -> int:
         """-1 for "het jaar voordien", +1 for "het jaar daarna", else 0; "meer dan het jaar

@@ -132,6 +132,20 @@ def test_a_cabinet_name_asks_for_no_budget_and_names_the_topic() -> None:
     assert plan("Wat is de begroting van de actie rond de ruilwinkel?").kind is QuestionKind.BUDGET
 
 
+def test_money_standing_against_an_action_is_its_budget_not_a_comparison() -> None:
+    history = [
+        ChatTurn(role="user", content="Wat doet Aalst tegen eenzaamheid in de buurten?"),
+        ChatTurn(
+            role="assistant", content="Binnen het project I2I worden 3 interventies uitgewerkt."
+        ),
+    ]
+    asked = plan("en hoeveel geld staat daar elk jaar tegenover?", history)
+    assert asked.kind is QuestionKind.BUDGET
+    assert plan("Hoeveel werd geboekt tegenover het budget in 2024 en 2023?").kind is (
+        QuestionKind.COMPARE
+    )
+
+
 def test_how_a_list_question_is_put_is_no_topic() -> None:
     asked = plan("Welke acties voorziet Aalst specifiek om ouders te laten meedoen op school?")
     assert not {"voorziet", "specifiek", "laten"} & set(asked.topic_words)
