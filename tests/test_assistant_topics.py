@@ -165,3 +165,9 @@ def test_a_short_topic_list_shows_the_line_that_names_the_project() -> None:
 def test_when_one_thing_is_ready_asks_a_date_not_the_list_of_finished_actions() -> None:
     assert plan("wanneer is het nieuwe huis van het kind klaar?").kind is QuestionKind.FACT
     assert plan("welke acties zijn klaar?").kind is QuestionKind.STATUS
+
+
+def test_what_a_town_did_to_reach_a_goal_asks_for_a_list() -> None:
+    asked = plan("Wat deed Lier in 2020 om kinderen te helpen met het afstandsonderwijs?")
+    assert asked.kind is QuestionKind.TOPIC
+    assert plan("Wat deed Lier in 2020 met het budget?").kind is not QuestionKind.TOPIC
