@@ -18,7 +18,7 @@ from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
-from actiewijzer.assistant.router import QuestionPlan, plan_question
+from actiewijzer.assistant.router import QuestionPlan, plan_question, strip_instructions
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.scope import (
     Vocabulary,
@@ -125,7 +125,11 @@ class Assistant:
         plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
         respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
         plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
-        plan.unknown_subjects = unknown_subjects(plan.text, self.rules, vocabulary)
+        # A follow-up is checked on its own words: the earlier turn's were checked with it.
+        own_words = (
+            strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
+        )
+        plan.unknown_subjects = unknown_subjects(own_words, self.rules, vocabulary)
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
             plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
@@ -201,11 +205,13 @@ class Assistant:
         """ "Wat houdt actie 01/11/SAP/02/05 van Aalst in, en wie trekt ze?": the second part
         asks about a card the documents do not have; answered on its own it would describe the
         nearest card as if it were the one asked. An earlier part about no number may have been
-        refused for a reason the next part does not share, so that one is still answered."""
+        refused for a reason the next part does not share (a year), so that one is still
+        answered; a thing no card names ("de afkorting BEO") is shared by "en wat betekent die?"."""
         if not earlier_answer.refused:
             return False
         off_topic = earlier_answer.kind in (QuestionKind.OUT_OF_SCOPE, QuestionKind.ADVERSARIAL)
-        if not (off_topic or self.rules.ids_in(earlier)):
+        unknown_thing = bool(unknown_subjects(earlier, self.rules, self.vocabulary))
+        if not (off_topic or unknown_thing or self.rules.ids_in(earlier)):
             return False
         return rewrite(part, turns, self.rules).is_follow_up
 

@@ -152,6 +152,31 @@ def test_two_questions_in_one_message_are_split() -> None:
     assert RULES.question_parts("? en hoeveel pakketten?") == ["? en hoeveel pakketten?"]
 
 
+def test_a_second_question_may_start_with_a_preposition() -> None:
+    parts = RULES.question_parts("Wanneer vond de conferentie plaats, en met hoeveel werkgroepen?")
+    assert parts == ["Wanneer vond de conferentie plaats,", "en met hoeveel werkgroepen?"]
+
+
+def test_a_second_part_is_checked_on_its_own_words() -> None:
+    """ "omvang" is a word no card uses; the first part is answered all the same, and the
+    second part, about the partner, does not inherit it as an unknown subject."""
+    answer = Assistant(sample_index()).ask(
+        "Vanaf welke omvang krijgen kwetsbare gezinnen in Aalst opvoedingsondersteuning aan "
+        "huis, en met welke partner?"
+    )
+    assert not answer.refused and "Home-Start Domo" in answer.answer
+    assert "Dat staat niet in de documenten" not in answer.answer
+
+
+def test_a_second_part_about_a_thing_no_card_names_is_not_answered_alone() -> None:
+    answer = Assistant(sample_index()).ask(
+        "Wat betekent de afkorting XQZ in de kolom van de Lierse evaluatie, en hoe verschilt "
+        "die kolom van het budget?"
+    )
+    assert answer.refused
+    assert answer.answer.count("Dat staat niet in de documenten") == 1
+
+
 def test_a_second_question_after_a_question_mark_is_answered() -> None:
     answer = Assistant(sample_index()).ask(
         "Wat doet Lier rond schoolkosten? en hoeveel gezinnen kregen steun?"
