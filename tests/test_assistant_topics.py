@@ -171,3 +171,4 @@ def test_what_a_town_did_to_reach_a_goal_asks_for_a_list() -> None:
     asked = plan("Wat deed Lier in 2020 om kinderen te helpen met het afstandsonderwijs?")
     assert asked.kind is QuestionKind.TOPIC
     assert plan("Wat deed Lier in 2020 met het budget?").kind is not QuestionKind.TOPIC
+    assert plan("wat doet lier samen met het CAW?").kind is QuestionKind.TOPIC
