@@ -16,6 +16,7 @@ from functools import cache
 from itertools import pairwise
 
 from actiewijzer.assistant.text import ELLIPSIS, fold, stem, stems, word_in_text
+from actiewijzer.index.text_analysis import is_dutch_word
 from actiewijzer.ingest.models import Card, CardKind
 
 TITLE_WEIGHT = 1.0
@@ -110,6 +111,18 @@ def compounds(topic_words: Sequence[str]) -> dict[str, str]:
     return found
 
 
+def modifiers(topic_words: Sequence[str]) -> dict[str, str]:
+    """Inflected adjectives before another topic word, each with the noun it goes with:
+    "slechte" and "ongezonde" -> "huurwoningen", "gelijke" -> "onderwijskansen". Told by the
+    uninflected form being a Dutch word ("slecht"), which a noun ending in -e is not
+    ("armoed")."""
+    found: dict[str, str] = {}
+    for word, after in reversed(list(pairwise(topic_words))):
+        if word.endswith("e") and len(word) >= 5 and is_dutch_word(word[:-1]):
+            found[word] = found.get(after, after)
+    return found
+
+
 def coordinated(question: str, topic_words: Sequence[str]) -> dict[str, str]:
     """ "dak- en thuislozen" names one group two ways: the completed first word -> the second,
     so a card naming either is about it ("chronisch daklozen" as much as "thuislozen")."""
@@ -161,8 +174,14 @@ class TopicScorer:
 
     def _required(self, topic_words: Sequence[str]) -> set[str]:
         """The rarest question words (and compounds standing in for them): a card must name one.
-        "sport voor mensen in armoede" is about sport, not about every action on poverty."""
+        "sport voor mensen in armoede" is about sport, not about every action on poverty. An
+        adjective before the noun only narrows it: "ongezonde huurwoningen" are about housing,
+        not about every card on health ..."""
         own = {w: self.weights[w] for w in topic_words if w in self.weights}
+        # ... unless its noun is common: "geestelijke gezondheid" is the concept.
+        for adjective, noun in modifiers(topic_words).items():
+            if adjective in own and self.weights.get(noun, 0.0) >= REQUIRED_SHARE * own[adjective]:
+                del own[adjective]
         if not own:
             return set(self.weights)
         top = max(own.values())

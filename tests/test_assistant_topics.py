@@ -16,6 +16,7 @@ from actiewijzer.assistant.topics import (
     compounds,
     coordinated,
     matches,
+    modifiers,
 )
 from actiewijzer.ingest.models import Card, CardFields, CardKind
 
@@ -172,3 +173,23 @@ def test_what_a_town_did_to_reach_a_goal_asks_for_a_list() -> None:
     assert asked.kind is QuestionKind.TOPIC
     assert plan("Wat deed Lier in 2020 met het budget?").kind is not QuestionKind.TOPIC
     assert plan("wat doet lier samen met het CAW?").kind is QuestionKind.TOPIC
+
+
+def test_an_adjective_narrows_its_noun_unless_the_noun_is_common() -> None:
+    assert modifiers(["slechte", "ongezonde", "huurwoningen"]) == {
+        "slechte": "huurwoningen",
+        "ongezonde": "huurwoningen",
+    }
+    assert modifiers(["armoede", "bestrijding"]) == {}  # "armoed" is no word: a noun
+    cards = [
+        card("W1", "Verplicht conformiteitsattest voor huurwoningen"),
+        card("W2", "Strijd tegen leegstand van huurwoningen"),
+        card("G1", "Ongezonde voeding en levensstijl", "Roken komt vaker voor."),
+        *[card(f"x{i}", f"Werk en activering {i}") for i in range(12)],
+    ]
+    found = ids(TopicScorer(cards, ["ongezonde", "huurwoningen"]))
+    assert {"W1", "W2"} <= set(found) and "G1" not in found
+    health = [card(f"h{i}", f"Gezondheid en preventie {i}") for i in range(8)]
+    mental = card("M1", "Geestelijke gezondheid voor mensen in armoede")
+    scorer = TopicScorer([mental, *health, *cards], ["geestelijke", "gezondheid"])
+    assert "geestelijke" in scorer.required and ids(scorer) == ["M1"]
