@@ -30,6 +30,14 @@ _DATE = re.compile(
     r"|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
     re.IGNORECASE,
 )
+# A span of time: "3 maanden", "twee jaar", "binnen de 14 dagen", "2023-2025".
+_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|"
+    r"anderhalf|half|halve)\s*(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|uur|uren|"
+    r"minuten|kwartaal|kwartalen|semester|schooljaar|schooljaren)\b"
+    r"|\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b",
+    re.IGNORECASE,
+)
 _BUDGET_YEAR = re.compile(
     r"\b(?:19|20)\d{2}\s*:\s*(?:/|\d[\d .]*(?:,\d+)?\s?(?:€|eur\b|euro\b))", re.IGNORECASE
 )
@@ -106,6 +114,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return dated and (answer_type == "date" or bool(_END_MARKER.search(line)))
     if answer_type == "day":
         return bool(_DAY.search(line))
+    if answer_type == "duration":
+        return bool(_DURATION.search(line))
     if answer_type == "contact":
         return bool(_CONTACT.search(line))
     if answer_type == "hours":

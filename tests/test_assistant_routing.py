@@ -106,6 +106,15 @@ def test_a_typographic_apostrophe_is_a_plain_one() -> None:
     assert words("15 deelnemende mama’s") == words("15 deelnemende mama's")
 
 
+def test_how_long_asks_for_a_span_of_time_and_a_waiting_list_is_no_list() -> None:
+    asked = plan("hoe lang moet je in aalst wachten op een sociale woning? wij staan op de lijst")
+    assert asked.answer_type == "duration" and asked.kind is QuestionKind.FACT
+    assert has_type("De begeleiding duurt gemiddeld 3 maanden.", "duration")
+    assert has_type("na vier jaar op de wachtlijst", "duration")
+    assert not has_type("In 2019 stond 5% van de gezinnen op een wachtlijst.", "duration")
+    assert plan("Geef een lijst van de acties rond wonen in Aalst").kind is QuestionKind.TOPIC
+
+
 def test_a_year_ending_a_sentence_is_a_year() -> None:
     assert has_type("Samenwerking met Lejo vzw t.e.m. 2020.", "end_date")
     assert has_type("Het project startte in 2023.", "date")
