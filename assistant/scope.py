@@ -87,6 +87,9 @@ class Vocabulary:
         head of a compound ("restaurant" in "buurtrestaurant") or split into known parts."""
         if stem(word) in self.stems or word in self.words:
             return True
+        # The stemmer keeps a verb's "-t": "bemiddelt" is known through "bemiddeling".
+        if len(word) >= 5 and word.endswith("t") and stem(word[:-1]) in self.stems:
+            return True
         if any(word.endswith(end) and word[: -len(end)] in self.words for end in _PLURAL_ENDS):
             return True
         if len(word) >= 6 and any(word in known for known in self.words):

@@ -71,6 +71,13 @@ def test_a_typo_is_read_as_the_document_word_it_stands_for() -> None:
     assert vocabulary.typos("wie is de schepen van sociale zaken", RULES.stopword_set) == {}
 
 
+def test_a_verb_with_its_t_is_known_through_its_noun() -> None:
+    card = text_card("De sociale dienst neemt een rol op in de bemiddeling.", "Energiekosten")
+    vocabulary = Vocabulary([card])
+    assert vocabulary.knows("bemiddelt")  # the stemmer keeps the "-t": "bemiddelt"
+    assert not vocabulary.knows("verhuist")
+
+
 def test_a_typo_still_finds_the_line_that_answers() -> None:
     answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
         "hoeveel vte waren er ingeschakeld in fietspnut?"
