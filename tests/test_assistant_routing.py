@@ -115,6 +115,13 @@ def test_how_long_asks_for_a_span_of_time_and_a_waiting_list_is_no_list() -> Non
     assert plan("Geef een lijst van de acties rond wonen in Aalst").kind is QuestionKind.TOPIC
 
 
+def test_how_far_along_asks_for_the_notes_on_the_status_and_the_timing() -> None:
+    assert "status_notes" in plan("loopt dat project in Lier nog en hoe ver staat het?").fields
+    assert (
+        "time_notes" in plan("Welke status heeft de actie, en wat staat er over de timing?").fields
+    )
+
+
 def test_a_year_ending_a_sentence_is_a_year() -> None:
     assert has_type("Samenwerking met Lejo vzw t.e.m. 2020.", "end_date")
     assert has_type("Het project startte in 2023.", "date")
