@@ -151,9 +151,11 @@ class CardRetriever:
             for f in hits[:8]
             if f.key in keys or any(t.startswith(f"{c.id} ") for c in context for t in f.context)
         ]
+        # The same card in two reports: the one covering (or printing) the year asked first.
         if inside:
-            return unique([*inside, *hits])
-        return unique([self.found(c) for c in context] + hits)
+            return unique([*prefer_years(inside, plan.years), *inside, *hits])
+        found = [self.found(c) for c in context]
+        return unique([*prefer_years(found, plan.years), *found, *hits])
 
     @staticmethod
     def _own_place(plan: QuestionPlan, docs: list[DocumentInfo]) -> list[str]:

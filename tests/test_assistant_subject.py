@@ -4,7 +4,7 @@ lower hits that answer another subject, words the documents never use, uploads."
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import DOC_AALST, aalst, lier_2020, lier_2024, sample_index
+from assistant_corpus import DOC_2020, DOC_AALST, aalst, lier_2020, lier_2024, sample_index
 from assistant_helpers import RULES, plan, text_card, top_line
 
 from actiewijzer.assistant.assistant import Assistant
@@ -201,3 +201,18 @@ def test_in_memory_index_add_replaces_a_document() -> None:
     shorter = lier_2024()
     index.add(ParsedDocument(info=shorter.info, cards=shorter.cards[:1]))
     assert len(index.cards()) == 1
+
+
+def test_a_follow_up_on_a_card_in_two_reports_takes_the_one_for_the_year_asked() -> None:
+    history = [
+        ChatTurn(role="user", content="Wat doet Lier rond het Fietspunt?"),
+        ChatTurn(role="assistant", content="Volgens actie 01/11/SAP/01/01 steunt Lier Fietspunt."),
+    ]
+    asked = plan("en welk activiteitenaanbod met fietsherstellingen had het in 2020?", history)
+    found = Assistant(sample_index()).retriever.retrieve(asked)
+    assert (found.cards[0].card.doc, found.cards[0].card.id) == (DOC_2020, "01/11/SAP/01/01")
+
+
+def test_since_the_end_of_a_year_dates_the_question_and_asks_no_start_date() -> None:
+    assert "start_date" not in plan("hoe is het aanbod sinds eind 2021 opgedeeld?").fields
+    assert "start_date" in plan("sinds wanneer loopt het Fietspunt?").fields
