@@ -30,6 +30,12 @@ _DATE = re.compile(
     r"|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
     re.IGNORECASE,
 )
+# An age or a range of ages: "tussen 10 en 20 jaar", "(18-25 jaar)", "-25-jarigen", "65+".
+_AGE = re.compile(
+    r"\b\d{1,2}\s*(?:-|–|tot|en)\s*\d{1,2}\s*(?:jaar|jarigen)\b|\b\d{1,2}-?jarige\w*"
+    r"|\b\d{1,2}\s*\+|[-+]\s?\d{2}-?jarig\w*|\b(?:jonger|ouder) dan \d{1,2}\b",
+    re.IGNORECASE,
+)
 # A span of time: "3 maanden", "twee jaar", "binnen de 14 dagen", "2023-2025".
 _DURATION = re.compile(
     r"\b(?:\d+(?:[.,]\d+)?|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|enkele|"
@@ -114,6 +120,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return dated and (answer_type == "date" or bool(_END_MARKER.search(line)))
     if answer_type == "day":
         return bool(_DAY.search(line))
+    if answer_type == "age":
+        return bool(_AGE.search(line))
     if answer_type == "duration":
         return bool(_DURATION.search(line))
     if answer_type == "contact":

@@ -122,6 +122,13 @@ def test_how_far_along_asks_for_the_notes_on_the_status_and_the_timing() -> None
     )
 
 
+def test_which_ages_asks_for_an_age_range() -> None:
+    assert plan("voor welke leeftijden is TEJO in Lier?").answer_type == "age"
+    assert has_type("jongeren tussen 10 en 20 jaar", "age")
+    assert has_type("kwetsbare jongeren (18-25 jaar)", "age")
+    assert not has_type("In 2020 vonden 168 jongeren de weg naar TEJO.", "age")
+
+
 def test_a_year_ending_a_sentence_is_a_year() -> None:
     assert has_type("Samenwerking met Lejo vzw t.e.m. 2020.", "end_date")
     assert has_type("Het project startte in 2023.", "date")
