@@ -57,6 +57,10 @@ class ListWriter:
         if shown and limit > 1 and shown[0] in described:
             at = described.index(shown[0])
             shown = described[at - 1 : at + 1] if at else described[:2]
+        elif shown and limit > 1 and described:
+            # A field row names the topic ("Samenwerking met: Steunpunt Welzijn vzw"): the
+            # description says what the action does.
+            shown = [described[0], *shown]
         return [truncate(text, 240) for text in shown[:limit]]
 
     def topic_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:

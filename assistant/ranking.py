@@ -138,7 +138,11 @@ def _without_card_heading(sentence: str, card_id: str, title: str) -> str:
     if folded.startswith(fold(card_id)):
         sentence, folded = sentence[len(card_id) :].strip(), folded[len(card_id) :].strip()
     if title and folded.startswith(title):
-        sentence = sentence[len(title) :].strip(" :-–")
+        # Folding may lengthen the text ("…" -> "..."): cut where the folded title ends.
+        cut = len(title)
+        while cut and len(fold(sentence[:cut])) > len(title):
+            cut -= 1
+        sentence = sentence[cut:].strip(" :-–")
     return sentence
 
 

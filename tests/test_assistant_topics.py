@@ -193,3 +193,25 @@ def test_an_adjective_narrows_its_noun_unless_the_noun_is_common() -> None:
     mental = card("M1", "Geestelijke gezondheid voor mensen in armoede")
     scorer = TopicScorer([mental, *health, *cards], ["geestelijke", "gezondheid"])
     assert "geestelijke" in scorer.required and ids(scorer) == ["M1"]
+
+
+def test_a_card_listed_for_a_field_row_also_says_what_it_does() -> None:
+    """ "Samenwerking met: Steunpunt Welzijn vzw" puts the card on the list; its description
+    says what the action does, and a title ending in "…" leaves the description whole."""
+    awareness = Card(
+        doc=DOC_AALST, id="D2.2-A9", kind=CardKind.ACTIE,
+        title="De Stad werkt rond bewustmaking, …",
+        text="De Stad werkt rond bewustmaking, …\nDe Stad organiseert jaarlijks de actie "
+        "‘Stop de armoede’ rond 17 oktober.\nTrekkersrol: dienst Samenleving Samenwerking met: "
+        "Steunpunt Welzijn vzw, Vierdewereldgroep vzw",
+        fields=CardFields(
+            description="De Stad organiseert jaarlijks de actie ‘Stop de armoede’ rond 17 oktober.",
+            trekker="dienst Samenleving",
+        ),
+        start_line=1, end_line=4,
+    )  # fmt: skip
+    answer = Assistant(with_cards(awareness)).ask(
+        "Voor welke acties werkt Aalst samen met Steunpunt Welzijn vzw?"
+    )
+    assert "De Stad organiseert jaarlijks de actie ‘Stop de armoede’" in answer.answer
+    assert "Steunpunt Welzijn vzw, Vierdewereldgroep vzw" in answer.answer
