@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.citations import card_ref, citation_for
@@ -20,10 +21,12 @@ MAX_TWO_LINES = 3  # a list this short shows two lines per card
 _SPACED = re.compile(r"\s+")
 
 
-def _describes(card: Card, line: str) -> bool:
-    """The line belongs to the card's description, not to a field row such as "Trekkersrol"."""
+def _describing(card: Card) -> Callable[[str], bool]:
+    """Whether a line belongs to the card's description, not to a field row such as
+    "Trekkersrol"."""
     prose = " ".join(filter(None, (card.fields.description, card.fields.korte_inhoud)))
-    return _SPACED.sub(" ", fold(line)).rstrip(" .…") in _SPACED.sub(" ", fold(prose))
+    folded = _SPACED.sub(" ", fold(prose))
+    return lambda line: _SPACED.sub(" ", fold(line)).rstrip(" .…") in folded
 
 
 class ListWriter:
@@ -47,9 +50,12 @@ class ListWriter:
         description (a title naming the topic leaves the text free to name the how). Room for
         a second line gives the description's line before it, or after the first: the context
         that often names the project ("Binnen het project I2I …")."""
+        if not limit:
+            return []
         title = set(words(card.title))
         fresh = [text for text in card_lines(card) if not set(words(text)) <= title]
-        described = [text for text in fresh if _describes(card, text)]
+        describes = _describing(card)
+        described = [text for text in fresh if describes(text)]
         best = best_lines(card, plan, self.rules.stopword_set, 1, ignored=places)
         shown = [b.text for b in best if b.text in fresh]
         if not shown:
