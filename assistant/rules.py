@@ -161,20 +161,29 @@ class RouterRules(BaseModel):
 
     def without_times_of_year(self, text: str) -> str:
         """ "eind 2020", "begin juni 2023": when something happened, not a field asked for."""
-        return re.sub(self.time_of_year_pattern, " ", text, flags=re.IGNORECASE)
+        return self.time_of_year.sub(" ", text)
 
     def organisation_names(self, text: str) -> set[str]:
         """The words of the names of cabinets and administrations: "kabinet Begroting en
         Financiën" -> {"begroting", "financien"}."""
-        found = re.finditer(self.organisation_name_pattern, text)
+        found = self.organisation_name.finditer(text)
         return {w for match in found for w in words(match.group("name")) if len(w) >= 3}
 
     def without_names_and_idioms(self, text: str) -> str:
         """The text with the words that ask for nothing left out: names of cabinets, idioms."""
-        text = re.sub(self.organisation_name_pattern, " ", text)
+        text = self.organisation_name.sub(" ", text)
         for idiom in self.idioms:
             text = idiom.sub(" ", text)
         return text
+
+    @cached_property
+    def time_of_year(self) -> re.Pattern[str]:
+        return re.compile(self.time_of_year_pattern, re.IGNORECASE)
+
+    @cached_property
+    def organisation_name(self) -> re.Pattern[str]:
+        # Case matters: a name is told by its capitals.
+        return re.compile(self.organisation_name_pattern)
 
     @cached_property
     def idioms(self) -> list[re.Pattern[str]]:
