@@ -19,7 +19,7 @@ from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import names_as_place, names_plan_of, router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
 from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
-from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated, modifiers
+from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
 
@@ -304,10 +304,7 @@ class CardRetriever:
         if not ranked:
             return Retrieved(nearest=hits[:2])
         cards = [by_key.get(s.card.key) or self.found(s.card) for s in ranked]
-        # The intro names the topic as asked: with the adjectives of its nouns.
-        narrowing = modifiers(topic)
-        named = [w for w in topic if w in scorer.required or narrowing.get(w) in scorer.required]
-        return Retrieved(cards=cards, topic_words=named)
+        return Retrieved(cards=cards, topic_words=scorer.named_topic())
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""

@@ -145,6 +145,8 @@ class TopicScorer:
         self.texts = {c.key: _card_text(c) for c in self.cards}
         # a compound or an alternative -> the question word it stands in for
         self.concepts = compounds(topic_words) | (alternatives or {})
+        self.topic_words = list(topic_words)
+        self.modifiers = modifiers(topic_words)  # adjective -> the noun it narrows
         self.weights = self._weights(topic_words)
         self.required = self._required(topic_words)
 
@@ -179,7 +181,7 @@ class TopicScorer:
         not about every card on health ..."""
         own = {w: self.weights[w] for w in topic_words if w in self.weights}
         # ... unless its noun is common: "geestelijke gezondheid" is the concept.
-        for adjective, noun in modifiers(topic_words).items():
+        for adjective, noun in self.modifiers.items():
             if adjective in own and self.weights.get(noun, 0.0) >= REQUIRED_SHARE * own[adjective]:
                 del own[adjective]
         if not own:
@@ -189,6 +191,14 @@ class TopicScorer:
         stand_ins = {c for c, first in self.concepts.items() if first in wanted}
         wanted |= {self.concepts[w] for w in wanted if w in self.concepts}
         return wanted | (stand_ins & set(self.weights))
+
+    def named_topic(self) -> list[str]:
+        """The topic as asked: the required words, with the adjectives of their nouns."""
+        return [
+            w
+            for w in self.topic_words
+            if w in self.required or self.modifiers.get(w) in self.required
+        ]
 
     def names_required(self, card: Card, title_only: bool = False) -> bool:
         text = self.texts[card.key]
