@@ -179,9 +179,12 @@ def test_a_second_part_about_a_thing_no_card_names_is_not_answered_alone() -> No
 
 def test_a_second_question_after_a_question_mark_is_answered() -> None:
     answer = Assistant(sample_index()).ask(
-        "Wat doet Lier rond schoolkosten? en hoeveel gezinnen kregen steun?"
+        "Welke toelage kent Lier toe voor het Fietspunt? en hoeveel VTE werkten er in 2020 in "
+        "Fietspunt?"
     )
-    assert answer.answer.strip()
+    assert not answer.refused
+    assert "toelage toe aan vzw Werk" in answer.answer  # the first question
+    assert "19,4VTE" in answer.answer  # the second, after the question mark
 
 
 def test_an_upload_after_the_first_question_is_in_scope() -> None:
