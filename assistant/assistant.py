@@ -16,6 +16,7 @@ from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
+from actiewijzer.assistant.ranking import card_lines
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import QuestionPlan, plan_question, strip_instructions
@@ -90,6 +91,15 @@ class Assistant:
         if self._vocabulary is None or self._vocabulary.fingerprint != corpus_fingerprint(cards):
             self._vocabulary = Vocabulary(cards)
         return self._vocabulary
+
+    def warm_up(self, progress: bool = False) -> None:
+        """Do now what the first questions would otherwise wait for: the vocabulary, and the
+        embeddings of every card line (minutes on a first start, a cache read after that)."""
+        cards = self.index.cards()
+        _ = self.vocabulary
+        self.index.remember_passages(
+            [line for card in cards for line in card_lines(card)], progress
+        )
 
     @cached_property
     def retriever(self) -> CardRetriever:

@@ -34,6 +34,10 @@ class AnswerTask:
     history: Sequence[ChatTurn] = ()
     vocabulary: Vocabulary | None = None  # how telling each question word is
 
+    def line_closeness(self, lines: Sequence[str]) -> Sequence[float] | None:
+        """How near each card line comes to the question's meaning (None: no model)."""
+        return self.source.passage_closeness(self.plan.text, lines)
+
 
 class AnswerBackendProtocol(Protocol):
     name: str

@@ -132,7 +132,7 @@ class CardChooser:
         subject = self._subject_words(plan)
 
         def evidence(found: FoundCard) -> tuple[float, float]:
-            top = best_lines(found.card, plan, stop, 1)
+            top = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
             named = task.vocabulary.title_coverage(found.card, subject) if task.vocabulary else 0
             return named, top[0].score if top else 0.0
 

@@ -227,7 +227,9 @@ class ExtractiveBackend:
                 lines.append(self.phrases.say("field_line", label="Mijlpaal", value=text))
                 quotes.append(text)
         limit = 1 if quotes and not plan.answer_type else 2
-        chosen = best_lines(card, plan, self.rules.stopword_set, limit + 1, years)
+        chosen = best_lines(
+            card, plan, self.rules.stopword_set, limit + 1, years, closeness=task.line_closeness
+        )
         # A third line only when it tells as much as the best one: two facts asked, or told apart.
         if len(chosen) > limit and chosen[limit].score < _THIRD_LINE_SHARE * chosen[0].score:
             chosen = chosen[:limit]
@@ -300,7 +302,8 @@ class ExtractiveBackend:
         lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
         quotes = self._field_lines(card, ["budget_notes", *extra], lines)
         money = task.plan.model_copy(update={"answer_type": "amount"})
-        for line in best_lines(card, money, self.rules.stopword_set, 2, years):
+        closeness = task.line_closeness
+        for line in best_lines(card, money, self.rules.stopword_set, 2, years, closeness=closeness):
             if has_type(line.text, "amount") and line.text not in quotes:
                 lines.append(self.phrases.say("fact_line", text=line.text))
                 quotes.append(line.text)

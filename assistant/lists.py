@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.citations import card_ref, citation_for
+from actiewijzer.assistant.meaning import LineCloseness
 from actiewijzer.assistant.models import Citation
 from actiewijzer.assistant.ranking import best_lines, card_lines
 from actiewijzer.assistant.resources import Phrases
@@ -45,7 +46,14 @@ class ListWriter:
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))
 
-    def _details(self, card: Card, plan: QuestionPlan, places: list[str], limit: int) -> list[str]:
+    def _details(
+        self,
+        card: Card,
+        plan: QuestionPlan,
+        places: list[str],
+        limit: int,
+        closeness: LineCloseness | None = None,
+    ) -> list[str]:
         """What the card does there: its best line on the topic, else the first line of its
         description (a title naming the topic leaves the text free to name the how). Room for
         a second line gives the description's line before it, or after the first: the context
@@ -56,7 +64,9 @@ class ListWriter:
         fresh = [text for text in card_lines(card) if not set(words(text)) <= title]
         describes = _describing(card)
         described = [text for text in fresh if describes(text)]
-        best = best_lines(card, plan, self.rules.stopword_set, 1, ignored=places)
+        best = best_lines(
+            card, plan, self.rules.stopword_set, 1, ignored=places, closeness=closeness
+        )
         shown = [b.text for b in best if b.text in fresh]
         if not shown:
             shown = described[:1]
@@ -84,7 +94,9 @@ class ListWriter:
         for found in cards[:MAX_LIST]:
             lines.append(self.phrases.say("topic_line", ref=card_ref(found)))
             quotes = [found.card.title]
-            for detail in self._details(found.card, task.plan, places, per_card):
+            for detail in self._details(
+                found.card, task.plan, places, per_card, task.line_closeness
+            ):
                 lines.append(self.phrases.say("topic_detail", text=detail))
                 quotes.append(detail)
             citations.append(citation_for(found, quotes))

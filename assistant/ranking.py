@@ -23,6 +23,7 @@ from actiewijzer.assistant.answer_kinds import (
     proper_names,
     says_stopped,
 )
+from actiewijzer.assistant.meaning import LineCloseness, meaning_gains
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
@@ -231,20 +232,22 @@ def best_lines(
     limit: int = 2,
     years: Sequence[int] | None = None,
     ignored: Sequence[str] = (),
+    closeness: LineCloseness | None = None,
 ) -> list[ScoredLine]:
     wanted = question_stems(plan, stopwords, card) - {stem(fold(w)) for w in ignored}
     if not wanted:
         return []
     asked_years = plan.years if years is None else years
     lines = card_sentences(card)
-    scored = [
-        ScoredLine(
-            line.text,
-            score_line(line.text, wanted, plan, stopwords, asked_years, line.heading_years),
-            position,
-        )
-        for position, line in _with_next_answer(lines, plan.answer_type)
-    ]
+    gains = meaning_gains([line.text for line in lines], closeness)
+    scored: list[ScoredLine] = []
+    for number, (position, candidate) in enumerate(_with_next_answer(lines, plan.answer_type)):
+        text = candidate.text
+        score = score_line(text, wanted, plan, stopwords, asked_years, candidate.heading_years)
+        if score > 0:  # meaning ranks the lines that share words; it admits none by itself
+            joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
+            score += max(gains[position : position + joined])
+        scored.append(ScoredLine(text, score, position))
     # A pair must say more than its figure sentence alone: the first one shares the subject.
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
     pairs = [

@@ -118,6 +118,12 @@ class InMemoryCardIndex:
     def closeness(self, query: str) -> float | None:
         return None  # word overlap says nothing about nearness of meaning
 
+    def passage_closeness(self, query: str, passages: Sequence[str]) -> list[float] | None:
+        return None
+
+    def remember_passages(self, passages: Sequence[str], progress: bool = False) -> None:
+        pass  # nothing to embed: closeness is always unknown here
+
     def lookup_ids(self, text: str) -> list[Card]:
         folded = fold(text)
         found = []

@@ -101,7 +101,8 @@ def main() -> None:
     index.ensure_corpus(progress=True)
     timed = TimedIndex(index)
     assistant = Assistant.from_settings(settings, timed)  # type: ignore[arg-type]
-    assistant.ask(QUESTIONS[0])  # warm-up: embedder, vocabulary, caches
+    assistant.warm_up(progress=True)  # as the server does before its first visitor
+    assistant.ask(QUESTIONS[0])  # warm-up: embedder, caches
     totals: list[float] = []
     answering: list[float] = []  # without index.search: what the answerer itself costs
     asks = [(q, []) for q in QUESTIONS] + [(FOLLOW_UP[1], FOLLOW_UP[0])]

@@ -42,6 +42,7 @@ def run_eval(args: argparse.Namespace) -> int:
     index = CardIndex.open(settings)
     index.ensure_corpus(progress=True)
     assistant = Assistant.from_settings(settings, index)
+    assistant.warm_up(progress=True)  # latencies measure answering, not first-time embedding
 
     scores = run_questions(questions, lambda q, h: assistant.ask(q, h), index)
     overall = summarise(scores)

@@ -17,6 +17,7 @@ from actiewijzer.index.errors import UnknownCardError, UnknownDocumentError
 from actiewijzer.index.generations import GenerationStore
 from actiewijzer.index.hybrid import HybridSearcher, RankingPolicy
 from actiewijzer.index.models import IngestReport, RetrievalMode, SearchFilters, SearchHit
+from actiewijzer.index.passages import PassageCloseness
 from actiewijzer.index.snapshot import DOCS_FOLDER, IndexSnapshot
 from actiewijzer.ingest.models import Card, DocumentInfo, IngestError, ParsedDocument
 from actiewijzer.settings import Settings
@@ -55,6 +56,7 @@ class CardIndex:
         self._generations = GenerationStore(settings.index_dir)
         self._lock = threading.RLock()
         self._vectors: QueryVectors | None = None
+        self._passages: PassageCloseness | None = None
         self._stamp: tuple[int, int] | None = None
         self._snapshot = IndexSnapshot.empty()
         self._searcher: HybridSearcher | None = None
@@ -123,6 +125,17 @@ class CardIndex:
             return None
         snapshot = self._current()
         return self._searcher_for(snapshot, RetrievalMode.HYBRID).closeness(query)
+
+    def passage_closeness(self, query: str, passages: Sequence[str]) -> list[float] | None:
+        """The cosine similarity of the query to each passage; None without dense search."""
+        if not query.strip() or self._current().store is None:
+            return None
+        return self._passage_vectors()(query, passages)
+
+    def remember_passages(self, passages: Sequence[str], progress: bool = False) -> None:
+        """Embed the passages questions will be compared with now, not during a question."""
+        if self._current().store is not None:
+            self._passage_vectors().remember(passages, progress)
 
     def lookup_ids(self, text: str) -> list[Card]:
         return [match.card for match in self._current().ids.find(text)]
@@ -279,10 +292,8 @@ class CardIndex:
                 and mode != RetrievalMode.LEXICAL
             ):
                 snapshot.manifest.check_model(self.embedder.model_id, self.embedder.dim)
-                if self._vectors is None:
-                    self._vectors = QueryVectors(self.embedder)
                 dense = DenseRetriever(
-                    snapshot.store, self._vectors, snapshot.catalog.by_key, snapshot.resolve
+                    snapshot.store, self._query_vectors(), snapshot.catalog.by_key, snapshot.resolve
                 )
             searcher = HybridSearcher(
                 snapshot.catalog, snapshot.lexical, snapshot.ids, dense, self._policy
@@ -290,6 +301,18 @@ class CardIndex:
             if self._snapshot is snapshot and dense is not None:
                 self._searcher = searcher
             return searcher
+
+    def _query_vectors(self) -> QueryVectors:
+        with self._lock:
+            if self._vectors is None:
+                self._vectors = QueryVectors(self.embedder)
+            return self._vectors
+
+    def _passage_vectors(self) -> PassageCloseness:
+        with self._lock:
+            if self._passages is None:
+                self._passages = PassageCloseness(self.embedder, self._query_vectors())
+            return self._passages
 
     @staticmethod
     def _suggest_ids(document: ParsedDocument, card_id: str) -> list[str]:

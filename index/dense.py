@@ -23,7 +23,7 @@ FilterResolver = Callable[[SearchFilters | None], ResolvedFilter]
 
 
 @contextmanager
-def _one_torch_thread() -> Iterator[None]:
+def one_torch_thread() -> Iterator[None]:
     """Embed a single short query on one thread.
 
     Measured on the 2-core target: with both cores busy (an ingest, a second request) torch's
@@ -57,7 +57,7 @@ class QueryVectors:
             if cached is not None:
                 self._cache.move_to_end(query)
                 return cached
-        with _one_torch_thread():
+        with one_torch_thread():
             vector = np.asarray(self._embedder.embed_query(query), dtype=np.float32)
         with self._lock:
             self._cache[query] = vector

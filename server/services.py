@@ -78,16 +78,18 @@ class Services:
         self._warm_up()
 
     def _warm_up(self) -> None:
-        """Load the query embedder now rather than on the first visitor's question.
+        """Load the query embedder and embed every card line now rather than during the first
+        visitors' questions.
 
         Readiness does not wait for it: the index is usable, and a question that arrives
         first simply waits on the same (locked) lazy load.
         """
-        if self.index is None:
+        if self.index is None or self.assistant is None:
             return
         started = time.perf_counter()
         try:
             self.index.search("opstarten", k=1)
+            self.assistant.warm_up()
         except Exception:
             log.exception("warming up the embedder failed")
             return

@@ -212,6 +212,7 @@ class ScriptedAssistant:
     index: FakeCardIndex
     max_chars: int = 2000
     calls: list[tuple[str, list[ChatTurn], SearchFilters | None]] = field(default_factory=list)
+    warmed_up: bool = False
 
     def ask(
         self, question: str, history: Sequence[ChatTurn] = (), filters: SearchFilters | None = None
@@ -257,6 +258,9 @@ class ScriptedAssistant:
         answer = self.ask(question, history, filters)  # validates before the first event
         tokens: list[AnswerEvent] = [TokenEvent(text=w + " ") for w in answer.answer.split()]
         return iter([*tokens, AnswerDoneEvent(answer=answer)])
+
+    def warm_up(self, progress: bool = False) -> None:
+        self.warmed_up = True
 
 
 def fake_app(

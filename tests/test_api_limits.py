@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from test_api_fakes import FakeCardIndex, fake_app
+from test_api_fakes import FakeCardIndex, ScriptedAssistant, fake_app
 
 from actiewijzer.server.app import create_app
 from actiewijzer.server.services import Services
@@ -118,6 +118,13 @@ def test_not_ready_while_the_index_loads(
         ask = client.post("/api/ask", json={"question": "x"})
         assert ask.status_code == 503
         assert "probeer het over enkele seconden opnieuw" in ask.json()["detail"]
+
+
+def test_loading_warms_the_assistant_up_before_the_first_visitor(settings: Settings) -> None:
+    index = FakeCardIndex()
+    assistant = ScriptedAssistant(index)
+    Services(settings, index=index, assistant=assistant).load(progress=False)
+    assert assistant.warmed_up
 
 
 def test_widget_and_embed_page(settings: Settings) -> None:
