@@ -119,8 +119,10 @@ class CardChooser:
         self, holding: list[FoundCard], task: AnswerTask
     ) -> list[FoundCard]:
         """Cards the search scores (nearly) the same are told apart by how much of the
-        subject their title names ("Uitbouw project Woonatelier", not Straathoekwerk, which
-        mentions the Woonatelier in passing), then by their best line: "De publieke opening
+        subject their title and their answering line name together ("Uitbouw project
+        Woonatelier", not Straathoekwerk, which mentions the Woonatelier in passing; "jaarlijks
+        tot 25 extra sociale woningen via het Sociaal Verhuurkantoor", not the card titled
+        after that landlord that counts its 150 homes), then by that line: "De publieke opening
         wordt verwacht zomer 2024" answers "wanneer opent" better than a subsidy "afgestemd op
         opening"."""
         if len(holding) < 2:
@@ -133,8 +135,11 @@ class CardChooser:
 
         def evidence(found: FoundCard) -> tuple[float, float]:
             top = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
-            named = task.vocabulary.title_coverage(found.card, subject) if task.vocabulary else 0
-            return named, top[0].score if top else 0.0
+            if task.vocabulary is None:
+                return 0.0, top[0].score if top else 0.0
+            told = f"{found.card.title} {top[0].text if top else ''}"
+            title_and_line = task.vocabulary.named_share(told, subject)
+            return title_and_line, top[0].score if top else 0.0
 
         best = max(tied, key=evidence)  # the first of equals: the search order stands
         return [best, *(f for f in holding if f is not best)]

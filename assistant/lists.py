@@ -30,6 +30,11 @@ def _describing(card: Card) -> Callable[[str], bool]:
     return lambda line: _SPACED.sub(" ", fold(line)).rstrip(" .…") in folded
 
 
+def _has_status(card: Card, status_matches: list[str]) -> bool:
+    status = fold(card.fields.status or "")
+    return bool(status) and any(match in status for match in status_matches)
+
+
 class ListWriter:
     def __init__(self, rules: RouterRules, say: Phrases) -> None:
         self.rules = rules
@@ -38,6 +43,8 @@ class ListWriter:
     def status_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         cards = task.retrieved.cards
         key = "status_intro_one" if len(cards) == 1 else "status_intro"
+        if not any(_has_status(f.card, task.plan.status_matches) for f in cards):
+            key = "status_none_on_topic"  # the topic's actions, none with the asked status
         lines.append(self.phrases.say(key, status_word=task.plan.status_word))
         for found in cards[:MAX_LIST]:
             status = found.card.fields.status or ""

@@ -7,7 +7,7 @@ year, and by carrying the asked kind of figure: an amount for "hoeveel geld", a 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -202,6 +202,8 @@ def score_line(
         score += 1.5
         if plan.answer_type == "count" and _counts_focus(folded, plan.focus_words):
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
+        elif plan.counts_occasions and counts_occasions(line):
+            score += 1.0  # "12 intervisiemomenten" answers "hoe vaak", "33 kinderen" does not
     if years:
         printed = {int(y) for y in YEAR.findall(line)} or set(heading_years)
         if printed & set(years) or any(str(y) in line for y in years):
@@ -333,16 +335,25 @@ def holds_answer(
     )
 
 
-_PEOPLE_WINDOW = 3  # words between a number and the people it counts: "108 unieke cliënten"
+_COUNTED_WINDOW = 3  # words between a number and what it counts: "108 unieke cliënten"
 
 
 def counts_people(line: str) -> bool:
     """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
+    return _counts_what(line, router_rules().is_people_word)
+
+
+def counts_occasions(line: str) -> bool:
+    """A number that counts occasions: "12 intervisiemomenten", "4 keer"."""
+    return _counts_what(line, router_rules().is_occasion_word)
+
+
+def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
     tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))
-    is_people_word = router_rules().is_people_word
     return any(
-        token in numbers and any(is_people_word(w) for w in tokens[i + 1 : i + 1 + _PEOPLE_WINDOW])
+        token in numbers
+        and any(is_counted_word(w) for w in tokens[i + 1 : i + 1 + _COUNTED_WINDOW])
         for i, token in enumerate(tokens)
     )
 

@@ -74,7 +74,7 @@ class CardRetriever:
             return Retrieved(missing_places=foreign)  # "de afgeronde acties van Gent"
         if plan.kind is QuestionKind.STATUS and plan.status_matches:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
-            return Retrieved(cards=self._by_status(plan, [d for d in scope if d in listed]))
+            return self._by_status(plan, [d for d in scope if d in listed], filters)
         if plan.kind is QuestionKind.TOPIC:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             return self._topic(plan, [d for d in scope if d in listed], filters)
@@ -277,7 +277,9 @@ class CardRetriever:
             in_scope = prefer_years(in_scope, plan.years)
         return Retrieved(cards=in_scope, missing_ids=missing)
 
-    def _by_status(self, plan: QuestionPlan, scope: list[str]) -> list[FoundCard]:
+    def _by_status(
+        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
+    ) -> Retrieved:
         matching = [
             c
             for doc in scope
@@ -285,7 +287,13 @@ class CardRetriever:
             if c.fields.status and any(m in fold(c.fields.status) for m in plan.status_matches)
         ]
         topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
-        return [self.found(c) for c in (topical or matching)]
+        if topical or not plan.topic_words:
+            return Retrieved(cards=[self.found(c) for c in topical or matching])
+        # "zijn de acties rond wonen al klaar?" and none is: the actions on the topic, each
+        # with the status it does have, answer it; every finished action elsewhere does not.
+        on_topic = self._topic(plan, scope, filters).cards
+        with_status = [f for f in on_topic if f.card.fields.status]
+        return Retrieved(cards=with_status or [self.found(c) for c in matching])
 
     def _topic(
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None

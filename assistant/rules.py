@@ -87,6 +87,9 @@ class RouterRules(BaseModel):
     people_count_patterns: list[str] = []
     people_words: frozenset[str] = frozenset()
     person_endings: tuple[str, ...] = ()
+    # "hoe vaak": a count of occasions ("12 intervisiemomenten"), not of the people there.
+    occasion_count_patterns: list[str] = []
+    occasion_endings: tuple[str, ...] = ()
     out_of_scope_patterns: list[str]
     domain_words: list[str]
     min_vocabulary_coverage: float
@@ -245,6 +248,17 @@ class RouterRules(BaseModel):
 
     def counts_people(self, text: str) -> bool:
         return _matches_folded(self.people_count, text)
+
+    @cached_property
+    def occasion_count(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.occasion_count_patterns]
+
+    def counts_occasions(self, text: str) -> bool:
+        return _matches_folded(self.occasion_count, text)
+
+    def is_occasion_word(self, word: str) -> bool:
+        """ "keer", "intervisiemomenten": a word that counts occasions (folded)."""
+        return word.endswith(self.occasion_endings)
 
     def is_people_word(self, word: str) -> bool:
         """ "gezinnen", "deelnemers": a word that counts people (folded)."""

@@ -145,9 +145,9 @@ class Vocabulary:
         weights |= {w: self.rarest_weight for w in unknown}
         return _named_share(f"{card.title}\n{card.text}", weights, if_untold)
 
-    def title_coverage(self, card: Card, question_words: Sequence[str]) -> float:
-        """The share of the question words' weight that the card's title names."""
-        return _named_share(card.title, {w: self.weight(w) for w in question_words}, 0.0)
+    def named_share(self, text: str, question_words: Sequence[str]) -> float:
+        """The share of the question words' weight that the text names."""
+        return _named_share(text, {w: self.weight(w) for w in question_words}, 0.0)
 
 
 def _named_share(text: str, weights: dict[str, float], if_untold: float) -> float:

@@ -175,3 +175,19 @@ def test_a_follow_up_on_income_still_asks_about_income() -> None:
     ]
     assert plan("en hoeveel daarvan was geboekt?", history).budget_row == "ontvangsten"
     assert plan("Hoeveel was er geboekt in 2024 voor 01/11/SAP/01?").budget_row == "uitgaven"
+
+
+def test_how_often_is_answered_by_a_count_of_occasions() -> None:
+    card = text_card(
+        "In 2023 werden 33 kinderen ondersteund door 24 vrijwilligers. "
+        "Voor de vrijwilligers werden 12 intervisiemomenten georganiseerd.",
+        title="Schoolcoaching",
+    )
+    question = "Hoe vaak kwamen de vrijwilligers samen?"
+    assert plan(question).counts_occasions
+    assert (
+        top_line(card, question)
+        == "Voor de vrijwilligers werden 12 intervisiemomenten georganiseerd."
+    )
+    # "hoeveel vrijwilligers" still counts people.
+    assert "24 vrijwilligers" in top_line(card, "Hoeveel vrijwilligers hielpen in 2023?")

@@ -28,6 +28,8 @@ from actiewijzer.assistant.text import sentences, words
         ("Vergelijk 01/11/SAP/01/01 in 2020 en 2024", QuestionKind.COMPARE),
         ("Wie is trekker van de actie rond het zorgpad?", QuestionKind.FACT),
         ("Wat is de status van 01/11/SAP/02/01?", QuestionKind.FACT),
+        # A separable verb: "trekt ... uit" sets money aside.
+        ("Wat trekt Aalst in 2025 uit voor de buitenschoolse opvang?", QuestionKind.BUDGET),
     ],
 )
 def test_question_kinds(question: str, kind: QuestionKind) -> None:
@@ -267,3 +269,9 @@ def test_cli_reads_a_valid_history_file(tmp_path: Path) -> None:
         json.dumps([{"role": "user", "content": "Wat kost 07_04_01?"}]), encoding="utf-8"
     )
     assert cli.load_history(path) == [ChatTurn(role="user", content="Wat kost 07_04_01?")]
+
+
+def test_a_month_dates_the_question_and_names_no_topic() -> None:
+    asked = plan("Welke acties krijgen sinds 1 januari 2024 een vervolg binnen TROEF?")
+    assert "januari" not in asked.topic_words
+    assert "troef" in asked.topic_words

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_2020, DOC_AALST, aalst, lier_2020, lier_2024, sample_index
-from assistant_helpers import RULES, plan, text_card, top_line
+from assistant_helpers import RULES, aalst_card, plan, text_card, top_line, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.card_choice import CardChooser
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.scope import Vocabulary
+from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import topic_phrase
 from actiewijzer.ingest.models import Card, ParsedDocument
@@ -219,3 +222,27 @@ def test_a_follow_up_on_a_card_in_two_reports_takes_the_one_for_the_year_asked()
 def test_since_the_end_of_a_year_dates_the_question_and_asks_no_start_date() -> None:
     assert "start_date" not in plan("hoe is het aanbod sinds eind 2021 opgedeeld?").fields
     assert "start_date" in plan("sinds wanneer loopt het Fietspunt?").fields
+
+
+def test_among_equally_found_cards_the_one_whose_line_answers_wins_over_the_titled_one() -> None:
+    landlord = aalst_card(
+        "Op het grondgebied worden een 150-tal woningen verhuurd als SVK-woning.",
+        "Samenwerking met het Sociaal Verhuurkantoor",
+        "D1",
+    )
+    housing = aalst_card(
+        "Er worden jaarlijks tot 25 extra sociale woningen bij gecreëerd door een "
+        "prospectiemedewerker van het Sociaal Verhuurkantoor.",
+        "Housing First",
+        "D2",
+    )
+    index = with_cards(landlord, housing)
+    document = index.get_document(DOC_AALST).info
+    tied = [FoundCard(card, document, score=1.0) for card in (landlord, housing)]
+    task = AnswerTask(
+        plan=plan("Hoeveel extra sociale woningen creëert het Sociaal Verhuurkantoor jaarlijks?"),
+        retrieved=Retrieved(cards=tied),
+        source=index,
+        vocabulary=Vocabulary(index.cards()),
+    )
+    assert [f.card.id for f in CardChooser(RULES).cards_to_answer(task)][:1] == ["D2"]

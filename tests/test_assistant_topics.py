@@ -215,3 +215,14 @@ def test_a_card_listed_for_a_field_row_also_says_what_it_does() -> None:
     )
     assert "De Stad organiseert jaarlijks de actie ‘Stop de armoede’" in answer.answer
     assert "Steunpunt Welzijn vzw, Vierdewereldgroep vzw" in answer.answer
+
+
+def test_a_status_asked_of_a_topic_none_has_shows_the_topics_actions_as_they_stand() -> None:
+    answer = Assistant(InMemoryCardIndex(sample_documents())).ask(
+        "Zijn de acties rond het fietspunt al afgerond?"
+    )
+    lines = answer.answer.splitlines()
+    assert lines[0].startswith("Geen van de acties hierover heeft de status „afgerond”")
+    # The finished action on another topic (the social restaurant) is no answer.
+    assert [c.id for c in answer.citations] == ["01/11/SAP/01/01"]
+    assert lines[1].endswith("1-gestart")
