@@ -30,6 +30,7 @@ from actiewijzer.assistant.text import sentences, words
         ("Wat is de status van 01/11/SAP/02/01?", QuestionKind.FACT),
         # A separable verb: "trekt ... uit" sets money aside.
         ("Wat trekt Aalst in 2025 uit voor de buitenschoolse opvang?", QuestionKind.BUDGET),
+        ("Bij welke Lierse acties werd met vzw Arktos samengewerkt?", QuestionKind.TOPIC),
     ],
 )
 def test_question_kinds(question: str, kind: QuestionKind) -> None:
