@@ -60,6 +60,7 @@ _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 # bedanken. In 2020 is hiertoe een ontbijtevent aangeboden."
 _POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
 _FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
+_SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked one
 
 
 @dataclass(frozen=True)
@@ -189,10 +190,12 @@ def score_line(
     stopwords: frozenset[str],
     years: Sequence[int],
     heading_years: frozenset[int] = frozenset(),
+    setting: frozenset[str] = frozenset(),
 ) -> float:
     line_stems = _stems(line, stopwords)
     folded = fold(line)
-    overlap: float = len(wanted & line_stems)
+    # Words only the sentences before the question use set the scene: they count half.
+    overlap: float = len(wanted & line_stems) - _SETTING_SHARE * len(setting & line_stems)
     # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief".
     overlap += 0.5 * sum(1 for w in wanted - line_stems if len(w) >= 5 and w in folded)
     if not overlap:
@@ -213,6 +216,17 @@ def score_line(
         elif printed:
             score -= 1.0  # about another year than the one asked
     return score
+
+
+def _setting_stems(question: str, stopwords: frozenset[str]) -> set[str]:
+    """Words of the sentences before the one that asks ("Het VAPA steunt maaltijden voor
+    gezinnen. Hoeveel projecten werden geselecteerd?") that the asking sentence lacks."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+", question.strip()) if p]
+    asking = [p for p in parts if p.endswith("?")]
+    if not asking or len(asking) == len(parts):
+        return set()
+    scene = [p for p in parts[: parts.index(asking[0])]]
+    return _stems(" ".join(scene), stopwords) - _stems(" ".join(asking), stopwords)
 
 
 def _counts_focus(folded_line: str, focus_words: Sequence[str]) -> bool:
@@ -240,12 +254,15 @@ def best_lines(
     if not wanted:
         return []
     asked_years = plan.years if years is None else years
+    setting = frozenset(wanted & _setting_stems(plan.text, stopwords))
     lines = card_sentences(card)
     gains = meaning_gains([line.text for line in lines], closeness)
     scored: list[ScoredLine] = []
     for number, (position, candidate) in enumerate(_with_next_answer(lines, plan.answer_type)):
         text = candidate.text
-        score = score_line(text, wanted, plan, stopwords, asked_years, candidate.heading_years)
+        score = score_line(
+            text, wanted, plan, stopwords, asked_years, candidate.heading_years, setting
+        )
         if score > 0:  # meaning ranks the lines that share words; it admits none by itself
             joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
             score += max(gains[position : position + joined])

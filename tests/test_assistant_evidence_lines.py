@@ -191,3 +191,14 @@ def test_how_often_is_answered_by_a_count_of_occasions() -> None:
     )
     # "hoeveel vrijwilligers" still counts people.
     assert "24 vrijwilligers" in top_line(card, "Hoeveel vrijwilligers hielpen in 2023?")
+
+
+def test_words_of_a_scene_setting_sentence_count_less_than_the_asked_ones() -> None:
+    card = text_card(
+        "Er werden 22 projecten geselecteerd. Lier steunt gezonde maaltijden voor gezinnen.",
+        title="Maaltijden",
+    )
+    question = (
+        "Lier steunt gezonde maaltijden voor gezinnen. Hoeveel projecten werden geselecteerd?"
+    )
+    assert top_line(card, question) == "Er werden 22 projecten geselecteerd."
