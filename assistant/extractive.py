@@ -184,7 +184,7 @@ class ExtractiveBackend:
         several: bool,
     ) -> None:
         plan = task.plan
-        years = years_for(found, plan.years) if several else plan.years
+        years = years_for(found, plan.years) if several else plan.figure_years
         quotes: list[str] = []
         position = len(citations)  # the card before the cards it shares a budget with
         if plan.kind is QuestionKind.BUDGET or (several and has_amounts(found.card)):

@@ -253,7 +253,7 @@ def best_lines(
     wanted = question_stems(plan, stopwords, card) - {stem(fold(w)) for w in ignored}
     if not wanted:
         return []
-    asked_years = plan.years if years is None else years
+    asked_years = plan.figure_years if years is None else years
     setting = frozenset(wanted & _setting_stems(plan.text, stopwords))
     lines = card_sentences(card)
     gains = meaning_gains([line.text for line in lines], closeness)
@@ -307,7 +307,8 @@ def holds_answer(
         return True
     if plan.answer_type == "names" and any(map(proper_names, card.fields.partners)):
         return True  # "Samenwerkingsovereenkomst met: CBE Ligo Zuid-Oost-Vlaanderen vzw"
-    if plan.years and not any(str(y) in card.text for y in plan.years):
+    figure_years = plan.figure_years
+    if figure_years and not any(str(y) in card.text for y in figure_years):
         return False
     if not _names_counted(card, plan, stopwords):
         return False
@@ -322,9 +323,9 @@ def holds_answer(
     # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
     # not in a line about another year.
     near_year = [
-        not plan.years
+        not figure_years
         or plan.answer_type != "count"
-        or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in plan.years)
+        or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in figure_years)
         for i in range(len(texts))
     ]
     # The answer line must also be one the answer can quote: one that names the subject, or
@@ -333,6 +334,12 @@ def holds_answer(
     named = [bool(wanted & _stems(line, stopwords)) or _compound(wanted, line) for line in texts]
     titled = bool(wanted & _stems(card.title, stopwords))  # the first line follows the title
     told = [here or (named[i - 1] if i else titled) for i, here in enumerate(named)]
+    # "hoeveel referentieadressen": the count stands with them (in its line or the one before),
+    # not with the 30% of households that spend much on housing elsewhere in the card.
+    # A year asked already ties the count to its line (near_year above).
+    focus = set() if figure_years else _counted_focus(plan)
+    with_focus = [not focus or _names_any(focus, line, stopwords) for line in texts]
+    counted = [here or (i > 0 and with_focus[i - 1]) for i, here in enumerate(with_focus)]
     # "hoeveel moeders zitten in de tweede groep?": the count of the first group is no answer.
     ordinals = asked_ordinals(plan.question) if needs_words else []
     return any(
@@ -344,10 +351,11 @@ def holds_answer(
         # "hoe tevreden, in procent?": a percentage, not a count of schools
         and (not plan.wants_percent or plan.answer_type != "count" or prints_percent(line))
         and (names if needs_words else said)
+        and focused
         # "welke scholen stapten mee in Groeituinen?": a name the question does not give itself
         and (plan.answer_type != "names" or names_new(line, plan.question))
-        for i, (line, near, names, said) in enumerate(
-            zip(texts, near_year, named, told, strict=True)
+        for i, (line, near, names, said, focused) in enumerate(
+            zip(texts, near_year, named, told, counted, strict=True)
         )
     )
 
@@ -378,13 +386,19 @@ def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
 def _names_counted(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:
     """ "hoeveel vrijwilligers": a card that never speaks of volunteers cannot count them,
     whatever else it counts ("3 buurten")."""
+    focus = _counted_focus(plan)
+    return not focus or _names_any(focus, f"{card.title} {card.text}", stopwords)
+
+
+def _counted_focus(plan: QuestionPlan) -> set[str]:
+    """The stems of what a count question counts, less words a card often says otherwise."""
     if plan.answer_type != "count":
-        return True
-    focus = {stem(fold(w)) for w in plan.focus_words} - _GENERIC_COUNTED
-    if not focus:
-        return True
-    text = f"{card.title} {card.text}"
-    return bool(focus & _stems(text, stopwords)) or _compound(focus, text)
+        return set()
+    return {stem(fold(w)) for w in plan.focus_words} - _GENERIC_COUNTED
+
+
+def _names_any(stems_: set[str], text: str, stopwords: frozenset[str]) -> bool:
+    return bool(stems_ & _stems(text, stopwords)) or _compound(stems_, text)
 
 
 def _compound(wanted: set[str], line: str) -> bool:

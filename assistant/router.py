@@ -47,6 +47,7 @@ class QuestionPlan(BaseModel):
     had_instructions: bool = False  # the message also tried to steer the assistant
     named_ids: list[str] = Field(default_factory=list)
     years: list[int] = Field(default_factory=list)
+    document_years: list[int] = Field(default_factory=list)  # of "de evaluatie van 2024"
     status_matches: list[str] = Field(default_factory=list)  # substrings of the status field
     status_word: str | None = None
     fields: list[str] = Field(default_factory=list)
@@ -68,6 +69,11 @@ class QuestionPlan(BaseModel):
     @property
     def budget_column(self) -> str | None:
         return self.budget_columns[0] if self.budget_columns else None
+
+    @property
+    def figure_years(self) -> list[int]:
+        """The years a figure is asked for: not those that only name the document."""
+        return [year for year in self.years if year not in self.document_years]
 
 
 def strip_instructions(question: str, rules: RouterRules) -> tuple[str, bool]:
@@ -277,6 +283,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         had_instructions=had_instructions,
         named_ids=named_ids,
         years=years,
+        document_years=sorted(rules.document_years(asked or own_text) & set(years)),
         status_matches=status_matches,
         status_word=status_word,
         fields=fields,

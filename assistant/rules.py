@@ -104,6 +104,7 @@ class RouterRules(BaseModel):
     year_before_words: list[str] = []
     year_after_words: list[str] = []
     time_of_year_pattern: str = r"(?!)"
+    document_year_pattern: str = r"(?!)"
     organisation_name_pattern: str = r"(?!)"
     idiom_patterns: list[str] = []
     reason_patterns: list[str] = []
@@ -162,6 +163,10 @@ class RouterRules(BaseModel):
     def reason(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.reason_patterns]
 
+    def document_years(self, text: str) -> set[int]:
+        """ "de evaluatie van 2024" -> {2024}: years that name a document, not a figure's year."""
+        return {int(m.group("year")) for m in self.document_year.finditer(fold(text))}
+
     def without_times_of_year(self, text: str) -> str:
         """ "eind 2020", "begin juni 2023": when something happened, not a field asked for."""
         return self.time_of_year.sub(" ", text)
@@ -182,6 +187,10 @@ class RouterRules(BaseModel):
     @cached_property
     def time_of_year(self) -> re.Pattern[str]:
         return re.compile(self.time_of_year_pattern, re.IGNORECASE)
+
+    @cached_property
+    def document_year(self) -> re.Pattern[str]:
+        return re.compile(self.document_year_pattern)
 
     @cached_property
     def organisation_name(self) -> re.Pattern[str]:

@@ -9,7 +9,7 @@ from assistant_helpers import RULES, plan, text_card, top_line
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.ranking import card_lines
+from actiewijzer.assistant.ranking import card_lines, holds_answer
 from actiewijzer.assistant.router import compared_years
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex
@@ -202,3 +202,28 @@ def test_words_of_a_scene_setting_sentence_count_less_than_the_asked_ones() -> N
         "Lier steunt gezonde maaltijden voor gezinnen. Hoeveel projecten werden geselecteerd?"
     )
     assert top_line(card, question) == "Er werden 22 projecten geselecteerd."
+
+
+def test_a_year_naming_the_document_does_not_date_the_figure() -> None:
+    asked = plan("Hoeveel trajecten liepen er per maand volgens de evaluatie van 2024?")
+    assert asked.document_years == [2024] and asked.figure_years == []
+    card = text_card(
+        "Kwartaal 1 - 2022:\nOp maandbasis liepen er gemiddeld 22 trajecten.",
+        title="Werkervaring",
+    )
+    # The 2024 evaluation counts what happened in 2022: that figure answers.
+    assert "gemiddeld 22 trajecten" in top_line(card, asked.question)
+    assert plan("Hoeveel trajecten liepen er in 2024?").figure_years == [2024]
+
+
+def test_a_count_must_stand_with_what_is_counted() -> None:
+    card = text_card(
+        "Lier realiseert tegen 2050 betaalbaar wonen voor 500 gezinnen. "
+        "Aantal toegekende referentieadressen (jaarlijks).",
+        title="Sociaal woonbeleid",
+    )
+    # The card counts families, and names the addresses without a number: no answer.
+    asked = plan("Hoeveel referentieadressen kende Lier toe voor betaalbaar wonen?")
+    assert not holds_answer(card, asked, RULES.stopword_set)
+    counted = text_card("Er werden 12 referentieadressen toegekend.", title="Sociaal woonbeleid")
+    assert holds_answer(counted, asked, RULES.stopword_set)
