@@ -5,7 +5,7 @@ stop a question takes for granted."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import fold, stem
@@ -196,3 +196,26 @@ def prints_contact(text: str) -> bool:
 
 def prints_percent(line: str) -> bool:
     return _PERCENT.search(line) is not None
+
+
+_COUNTED_WINDOW = 3  # words between a number and what it counts: "108 unieke cliënten"
+
+
+def counts_people(line: str) -> bool:
+    """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
+    return _counts_what(line, router_rules().is_people_word)
+
+
+def counts_occasions(line: str) -> bool:
+    """A number that counts occasions: "12 intervisiemomenten", "4 keer"."""
+    return _counts_what(line, router_rules().is_occasion_word)
+
+
+def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
+    tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
+    numbers = set(counts(line))
+    return any(
+        token in numbers
+        and any(is_counted_word(w) for w in tokens[i + 1 : i + 1 + _COUNTED_WINDOW])
+        for i, token in enumerate(tokens)
+    )

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.doc_scope import foreign_places
 from actiewijzer.assistant.evidence import budget_lines, prints_amount
 from actiewijzer.assistant.lists import MAX_LIST
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.assistant.ranking import best_lines, holds_answer
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard

@@ -6,10 +6,11 @@ import pytest
 from assistant_corpus import DOC_2020, DOC_2024, sample_index
 from assistant_helpers import RULES, plan, text_card
 
+from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import counts, has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.assistant.ranking import best_lines, card_lines, holds_answer
+from actiewijzer.assistant.ranking import best_lines, card_lines
 from actiewijzer.ingest.models import Card
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_documents
 from assistant_helpers import RULES, plan, text_card, top_line
 
+from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.ranking import card_lines, holds_answer
+from actiewijzer.assistant.ranking import card_lines
 from actiewijzer.assistant.router import compared_years
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex

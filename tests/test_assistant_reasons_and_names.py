@@ -7,11 +7,11 @@ import pytest
 from assistant_corpus import aalst, sample_documents
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
+from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import proper_names
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.assistant.ranking import holds_answer
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import place_forms

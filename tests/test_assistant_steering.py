@@ -9,10 +9,10 @@ import pytest
 from assistant_corpus import sample_documents
 from assistant_helpers import RULES, aalst_card, plan
 
-from actiewijzer.assistant.answer_kinds import has_type
+from actiewijzer.assistant.answer_check import holds_answer
+from actiewijzer.assistant.answer_kinds import counts_people, has_type
 from actiewijzer.assistant.assistant import Assistant, merge_answers
 from actiewijzer.assistant.models import Answer, GroundingCheck, QuestionKind
-from actiewijzer.assistant.ranking import counts_people, holds_answer
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import in_scope
 from actiewijzer.assistant.testing import InMemoryCardIndex
