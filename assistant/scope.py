@@ -22,7 +22,10 @@ from actiewijzer.assistant.text import (
     words,
 )
 from actiewijzer.index.text_analysis import (
+    COMPOUND_LINKS,
     FUZZY_CUTOFF,
+    MIN_COMPOUND,
+    MIN_PART,
     Decompounder,
     dutch_zipf,
     is_dutch_word,
@@ -57,10 +60,24 @@ class Vocabulary:
             self.card_frequency.update(card_stems)
 
     def knows(self, word: str) -> bool:
-        """A word some card uses, also as a compound part, inflected or misspelled."""
-        if self._known_form(word):
+        """A word some card uses, also as a compound part, inflected or misspelled; or a
+        compound of two such words ("winterperiode": "winter" as in "winternood", "periode")."""
+        if self._known_form(word) or self._joins_known_forms(word):
             return True
         return self.misspelled(word) is not None
+
+    def _joins_known_forms(self, word: str) -> bool:
+        if len(word) < MIN_COMPOUND or not word.isalpha():
+            return False
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, rest = word[:cut], word[cut:]
+            if not self._known_form(head):
+                continue
+            for link in COMPOUND_LINKS:
+                tail = rest[len(link) :]
+                if rest.startswith(link) and len(tail) >= MIN_PART and self._known_form(tail):
+                    return True
+        return False
 
     def misspelled(self, word: str) -> str | None:
         """The document word a typo stands for: "mantelzorgkafee" -> "mantelzorgcafe"."""

@@ -58,7 +58,7 @@ _QUESTION_WORDS = frozenset(
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _QUESTION_WORDS
 
 # Interfixes Dutch puts between compound parts: stad+s+bestuur, kind+er+opvang, boek+en+kast.
-_LINKS = ("", "s", "e", "en", "er")
+COMPOUND_LINKS = ("", "s", "e", "en", "er")  # between the parts: "dokter-s-rekening"
 MIN_PART = 4
 MIN_COMPOUND = 8
 # A typo correction must be this similar (rapidfuzz ratio, 0-100) to the corpus word.
@@ -112,7 +112,7 @@ class Decompounder:
             head, rest = word[:cut], word[cut:]
             if head not in self._known:
                 continue
-            for link in _LINKS:
+            for link in COMPOUND_LINKS:
                 if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
                     tail = self._segment(rest[len(link) :])
                     if tail is not None:

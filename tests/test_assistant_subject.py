@@ -246,3 +246,16 @@ def test_among_equally_found_cards_the_one_whose_line_answers_wins_over_the_titl
         vocabulary=Vocabulary(index.cards()),
     )
     assert [f.card.id for f in CardChooser(RULES).cards_to_answer(task)][:1] == ["D2"]
+
+
+def test_a_compound_of_two_words_the_cards_use_is_known() -> None:
+    card = text_card(
+        "Tijdens de winternood is De Brug een periode lang open. Gezondheidsuitgaven "
+        "en rekeningen van de dokter wegen zwaar.",
+        "Dagopvang",
+    )
+    vocabulary = Vocabulary([card])
+    # "winter" only as part of "winternood": still a word these cards know.
+    assert vocabulary.knows("winterperiode")
+    assert vocabulary.knows("doktersrekeningen")  # with the linking "s"
+    assert not vocabulary.knows("zwembadpas")
