@@ -228,3 +228,13 @@ def test_a_count_must_stand_with_what_is_counted() -> None:
     assert not holds_answer(card, asked, RULES.stopword_set)
     counted = text_card("Er werden 12 referentieadressen toegekend.", title="Sociaal woonbeleid")
     assert holds_answer(counted, asked, RULES.stopword_set)
+
+
+def test_a_word_pointing_back_is_not_what_is_counted() -> None:
+    asked = plan("Hoeveel daarvan worden voorbehouden voor chronisch daklozen?")
+    assert "daarvan" not in asked.focus_words
+    card = text_card(
+        "Van de 25 woningen worden er jaarlijks 8 voorbehouden voor chronisch daklozen.",
+        title="Housing First",
+    )
+    assert holds_answer(card, asked, RULES.stopword_set)
