@@ -140,3 +140,9 @@ def _compound(wanted: set[str], line: str) -> bool:
         return True
     heads = {w for w in content_words(folded) if len(w) >= _MIN_HEAD}
     return any(len(w) > len(head) and w.endswith(head) for w in wanted for head in heads)
+
+
+def has_status(card: Card, status_matches: Sequence[str]) -> bool:
+    """Whether the card's status field says one of the asked statuses ("4 - Afgerond")."""
+    status = fold(card.fields.status or "")
+    return bool(status) and any(match in status for match in status_matches)

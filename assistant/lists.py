@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.citations import card_ref, citation_for
 from actiewijzer.assistant.meaning import LineCloseness
@@ -30,11 +31,6 @@ def _describing(card: Card) -> Callable[[str], bool]:
     return lambda line: _SPACED.sub(" ", fold(line)).rstrip(" .…") in folded
 
 
-def _has_status(card: Card, status_matches: list[str]) -> bool:
-    status = fold(card.fields.status or "")
-    return bool(status) and any(match in status for match in status_matches)
-
-
 class ListWriter:
     def __init__(self, rules: RouterRules, say: Phrases) -> None:
         self.rules = rules
@@ -43,7 +39,7 @@ class ListWriter:
     def status_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         cards = task.retrieved.cards
         key = "status_intro_one" if len(cards) == 1 else "status_intro"
-        if not any(_has_status(f.card, task.plan.status_matches) for f in cards):
+        if not any(has_status(f.card, task.plan.status_matches) for f in cards):
             key = "status_none_on_topic"  # the topic's actions, none with the asked status
         lines.append(self.phrases.say(key, status_word=task.plan.status_word))
         for found in cards[:MAX_LIST]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import pairwise
 
+from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.doc_scope import (
     cards_named_by_title,
     document_years,
@@ -281,10 +282,7 @@ class CardRetriever:
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
     ) -> Retrieved:
         matching = [
-            c
-            for doc in scope
-            for c in self.source.cards(doc)
-            if c.fields.status and any(m in fold(c.fields.status) for m in plan.status_matches)
+            c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
         ]
         topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
         if topical or not plan.topic_words:
