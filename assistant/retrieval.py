@@ -284,6 +284,9 @@ class CardRetriever:
         matching = [
             c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
         ]
+        # "welke acties binnen het actieplan Werkervaring kansengroepen staan op halverwege?"
+        if under := self._under_titled(plan, scope, matching):
+            return Retrieved(cards=[self.found(c) for c in under])
         topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
         if topical or not plan.topic_words:
             return Retrieved(cards=[self.found(c) for c in topical or matching])
@@ -292,6 +295,19 @@ class CardRetriever:
         on_topic = self._topic(plan, scope, filters).cards
         with_status = [f for f in on_topic if f.card.fields.status]
         return Retrieved(cards=with_status or [self.found(c) for c in matching])
+
+    def _under_titled(self, plan: QuestionPlan, scope: list[str], cards: list[Card]) -> list[Card]:
+        """The cards below a plan the question names by its title ("het actieplan
+        Werkervaring kansengroepen"); none when it names no plan."""
+        every = [c for doc in scope for c in self.source.cards(doc)]
+        parents = {p.key for p in cards_named_by_title(plan.text, every)}
+        if not parents:
+            return []
+        return [
+            c
+            for c in cards
+            if any(a.key in parents for a in self.source.get_document(c.doc).ancestors(c))
+        ]
 
     def _topic(
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None

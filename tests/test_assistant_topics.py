@@ -8,6 +8,7 @@ from assistant_helpers import plan, with_cards
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import cards_named_by_title
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import fold, stems
 from actiewijzer.assistant.topics import (
@@ -226,3 +227,13 @@ def test_a_status_asked_of_a_topic_none_has_shows_the_topics_actions_as_they_sta
     # The finished action on another topic (the social restaurant) is no answer.
     assert [c.id for c in answer.citations] == ["01/11/SAP/01/01"]
     assert lines[1].endswith("1-gestart")
+
+
+def test_a_status_list_within_a_plan_named_by_title_lists_the_plans_actions() -> None:
+    asked = plan(
+        "Welke acties binnen het actieplan Werkervaring kansengroepen zijn gestart volgens "
+        "het Lierse rapport over 2020?"
+    )
+    found = CardRetriever(InMemoryCardIndex(sample_documents())).retrieve(asked)
+    # Its actions, also the one whose text never repeats the plan's name; not the plan itself.
+    assert [f.card.id for f in found.cards] == ["01/11/SAP/01/01", "01/11/SAP/01/02"]
