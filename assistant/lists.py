@@ -20,6 +20,7 @@ from actiewijzer.ingest.models import Card
 MAX_LIST = 12
 MAX_DETAILED = 6  # a list this short says what each card does
 MAX_TWO_LINES = 3  # a list this short shows two lines per card
+MAX_JOINED_WORDS = 3  # more loose topic words than this, joined by "en", name no topic
 _SPACED = re.compile(r"\s+")
 
 
@@ -86,11 +87,14 @@ class ListWriter:
         cards = task.retrieved.cards
         words = task.retrieved.topic_words or task.plan.topic_words
         topic = topic_phrase(task.plan.question, words)
-        if topic or not task.plan.named_ids:
-            lines.append(self.phrases.say("topic_intro", topic=topic or task.plan.text))
-        else:  # "welke acties horen bij Doelstelling 14.3?"
+        if task.plan.named_ids and not topic:  # "welke acties horen bij Doelstelling 14.3?"
             named = ", ".join(task.plan.named_ids)
             lines.append(self.phrases.say("topic_intro_under", ref=named))
+        elif not topic or (topic == " en ".join(words) and len(words) > MAX_JOINED_WORDS):
+            # "cultuurparticipatie en vapa en vanaf en oorspronkelijke en ..." reads as noise.
+            lines.append(self.phrases.say("topic_intro_question"))
+        else:
+            lines.append(self.phrases.say("topic_intro", topic=topic))
         per_card = 0 if len(cards) > MAX_DETAILED else 2 if len(cards) <= MAX_TWO_LINES else 1
         # The town only scopes the list: the line shown must be about the topic.
         places = [form for place in task.plan.places for form in place_forms(fold(place))]

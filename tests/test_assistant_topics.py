@@ -237,3 +237,14 @@ def test_a_status_list_within_a_plan_named_by_title_lists_the_plans_actions() ->
     found = CardRetriever(InMemoryCardIndex(sample_documents())).retrieve(asked)
     # Its actions, also the one whose text never repeats the plan's name; not the plan itself.
     assert [f.card.id for f in found.cards] == ["01/11/SAP/01/01", "01/11/SAP/01/02"]
+
+
+def test_a_list_whose_topic_words_make_no_phrase_opens_without_naming_them() -> None:
+    assistant = Assistant(InMemoryCardIndex(sample_documents()))
+    long_question = (
+        "Welke acties gaan over energiearmoede, en daarnaast over isolatie van daken, het "
+        "informeren van mensen in armoede over afsluiting en de beschermingsmaatregelen?"
+    )
+    assert assistant.ask(long_question).answer.splitlines()[0] == "Deze acties passen bij uw vraag:"
+    short = assistant.ask("Welke acties gaan over energiearmoede?")
+    assert short.answer.splitlines()[0] == "Deze acties gaan over energiearmoede:"
