@@ -219,3 +219,25 @@ def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
         and any(is_counted_word(w) for w in tokens[i + 1 : i + 1 + _COUNTED_WINDOW])
         for i, token in enumerate(tokens)
     )
+
+
+_QUARTER_NUMBERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}
+# "het eerste kwartaal", "het 3e kwartaal", "kwartaal 2": the quarter a question asks about.
+_ASKED_QUARTER = re.compile(
+    r"\b(?:(eerste|tweede|derde|vierde)|([1-4])(?:e|ste|de))\s+kwarta\w*|\bkwarta\w*\s+([1-4])\b"
+)
+# "Kwartaal 1 &2 - 2024:", "Q3": the quarters a card's heading or line is about.
+_PRINTED_QUARTER = re.compile(
+    r"\bkwartaal\s+([1-4])(?:\s*(?:&|en|tot|-)\s*([1-4])\b)?|\bq([1-4])\b"
+)
+
+
+def asked_quarters(question: str) -> set[int]:
+    found = set()
+    for word, digit, number in _ASKED_QUARTER.findall(fold(question)):
+        found.add(_QUARTER_NUMBERS[word] if word else int(digit or number))
+    return found
+
+
+def printed_quarters(text: str) -> set[int]:
+    return {int(n) for match in _PRINTED_QUARTER.findall(fold(text)) for n in match if n}

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from actiewijzer.assistant.answer_kinds import YEAR, counts_occasions, has_type, prints_contact
+from actiewijzer.assistant.answer_kinds import (
+    YEAR,
+    counts_occasions,
+    has_type,
+    printed_quarters,
+    prints_contact,
+)
 from actiewijzer.assistant.meaning import LineCloseness, meaning_gains
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
@@ -56,6 +62,7 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
 class CardLine:
     text: str
     heading_years: frozenset[int] = frozenset()  # of the heading above ("Kwartaal 3 - 2023:")
+    heading_quarters: frozenset[int] = frozenset()  # of that heading: {3}
 
 
 def _year_heading(sentence: str) -> frozenset[int]:
@@ -78,6 +85,7 @@ def card_sentences(card: Card) -> list[CardLine]:
     title = fold(card.title).strip()
     found: dict[str, CardLine] = {}
     heading: frozenset[int] = frozenset()
+    quarters: frozenset[int] = frozenset()
     marked = marked_sentences(card.text)
     row_of_header = False
     for position, (sentence, _) in enumerate(marked):
@@ -89,8 +97,8 @@ def card_sentences(card: Card) -> list[CardLine]:
             # each value is for together with its header, so they make one line.
             sentence = f"{sentence}: {marked[position + 1][0]}"
             row_of_header = True
-        else:
-            heading = _year_heading(sentence) or heading
+        elif years := _year_heading(sentence):
+            heading, quarters = years, frozenset(printed_quarters(sentence))
         sentence = _without_card_heading(sentence, card.id, title)
         if sentence.endswith(":") and not _year_heading(sentence):
             sentence = _with_items(sentence, marked[position + 1 :])
@@ -98,7 +106,7 @@ def card_sentences(card: Card) -> list[CardLine]:
             continue
         if len(sentence) > MAX_LINE_CHARS:
             sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
-        found.setdefault(sentence, CardLine(sentence, heading))
+        found.setdefault(sentence, CardLine(sentence, heading, quarters))
     return list(found.values())
 
 
@@ -138,7 +146,10 @@ def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tu
     het systeem over. Er waren in totaal 887 aanmeldingen."): such a pair is a candidate too."""
     candidates = list(enumerate(lines))
     return candidates + [
-        (position, CardLine(f"{first.text} {second.text}", first.heading_years))
+        (
+            position,
+            CardLine(f"{first.text} {second.text}", first.heading_years, first.heading_quarters),
+        )
         for position, (first, second) in enumerate(pairwise(lines))
         if _finishes(second.text)
         or (
@@ -161,6 +172,7 @@ def score_line(
     years: Sequence[int],
     heading_years: frozenset[int] = frozenset(),
     setting: frozenset[str] = frozenset(),
+    heading_quarters: frozenset[int] = frozenset(),
 ) -> float:
     line_stems = word_stems(line, stopwords)
     folded = fold(line)
@@ -177,6 +189,11 @@ def score_line(
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
         elif plan.counts_occasions and counts_occasions(line):
             score += 1.0  # "12 intervisiemomenten" answers "hoe vaak", "33 kinderen" does not
+    if plan.quarters and (quarters := printed_quarters(line) or heading_quarters):
+        # "het eerste kwartaal van 2022" is answered under "Kwartaal 1 - 2022:", not "Kwartaal 2".
+        if not quarters & set(plan.quarters):
+            return 0.0 if plan.answer_type in ("count", "amount") else score - 1.0
+        score += 1.5
     if years:
         printed = {int(y) for y in YEAR.findall(line)} or set(heading_years)
         if printed & set(years) or any(str(y) in line for y in years):
@@ -231,7 +248,14 @@ def best_lines(
     for number, (position, candidate) in enumerate(_with_next_answer(lines, plan.answer_type)):
         text = candidate.text
         score = score_line(
-            text, wanted, plan, stopwords, asked_years, candidate.heading_years, setting
+            text,
+            wanted,
+            plan,
+            stopwords,
+            asked_years,
+            candidate.heading_years,
+            setting,
+            candidate.heading_quarters,
         )
         if score > 0:  # meaning ranks the lines that share words; it admits none by itself
             joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half

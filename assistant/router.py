@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
+from actiewijzer.assistant.answer_kinds import asked_quarters
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.rules import RouterRules
@@ -48,6 +49,7 @@ class QuestionPlan(BaseModel):
     named_ids: list[str] = Field(default_factory=list)
     years: list[int] = Field(default_factory=list)
     document_years: list[int] = Field(default_factory=list)  # of "de evaluatie van 2024"
+    quarters: list[int] = Field(default_factory=list)  # "in het eerste kwartaal van 2022"
     status_matches: list[str] = Field(default_factory=list)  # substrings of the status field
     status_word: str | None = None
     fields: list[str] = Field(default_factory=list)
@@ -284,6 +286,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         named_ids=named_ids,
         years=years,
         document_years=sorted(rules.document_years(asked or own_text) & set(years)),
+        quarters=sorted(asked_quarters(asked or own_text)),
         status_matches=status_matches,
         status_word=status_word,
         fields=fields,

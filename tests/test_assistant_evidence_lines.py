@@ -7,7 +7,7 @@ from assistant_corpus import DOC_AALST, DOC_ESF, _card, _cell, aalst, sample_doc
 from assistant_helpers import RULES, plan, text_card, top_line
 
 from actiewijzer.assistant.answer_check import holds_answer
-from actiewijzer.assistant.answer_kinds import has_type
+from actiewijzer.assistant.answer_kinds import asked_quarters, has_type, printed_quarters
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.ranking import card_lines
@@ -238,3 +238,18 @@ def test_a_word_pointing_back_is_not_what_is_counted() -> None:
         title="Housing First",
     )
     assert holds_answer(card, asked, RULES.stopword_set)
+
+
+def test_a_quarter_asked_is_answered_under_its_heading() -> None:
+    assert asked_quarters("Hoeveel startten er in het eerste kwartaal van 2022?") == {1}
+    assert asked_quarters("En in kwartaal 3?") == {3}
+    assert asked_quarters("Volgens de evaluatie 2024 Q2") == set()  # a report's name, not asked
+    assert printed_quarters("Kwartaal 1 &2 - 2024:") == {1, 2}
+    card = text_card(
+        "Kwartaal 1 - 2022:\n\nOp de werkvloer zijn 5 mensen in het taalproject gestart.\n\n"
+        "Kwartaal 2 - 2022:\n\nOp de werkvloer zijn 4 mensen in het taalproject gestart.",
+        title="Werkervaring",
+    )
+    question = "Hoeveel mensen zijn in het tweede kwartaal van 2022 in het taalproject gestart?"
+    assert "4 mensen" in top_line(card, question)
+    assert "5 mensen" in top_line(card, question.replace("tweede", "eerste"))
