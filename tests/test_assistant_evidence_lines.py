@@ -253,3 +253,15 @@ def test_a_quarter_asked_is_answered_under_its_heading() -> None:
     question = "Hoeveel mensen zijn in het tweede kwartaal van 2022 in het taalproject gestart?"
     assert "4 mensen" in top_line(card, question)
     assert "5 mensen" in top_line(card, question.replace("tweede", "eerste"))
+
+
+def test_a_verb_after_hoeveel_is_not_what_is_counted() -> None:
+    assert plan("Hoeveel werkte de ervaringsdeskundige mee?").focus_words == []
+    assert plan("Hoeveel vrijwilligers werkten mee?").focus_words == ["vrijwilligers"]
+    card = text_card(
+        "Er werd een ervaringsdeskundige te werk gesteld (1 dag per week) ter ondersteuning.",
+        title="Voortgangsrapportage",
+    )
+    assert holds_answer(
+        card, plan("Hoeveel werkte de ervaringsdeskundige mee?"), RULES.stopword_set
+    )
