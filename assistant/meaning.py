@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 # How near in meaning each of the given lines is to the question; None when no model is there.
 LineCloseness = Callable[[Sequence[str]], Sequence[float] | None]
 
-# The card's nearest line gains about what one more shared question word brings...
+# The card's nearest line gains what two more shared question words bring (1.0 each)...
 MEANING_WEIGHT = 2.0
 # ... and a line this much less close (in cosine similarity) gains 1/e of that. e5 models
 # score all Dutch text of one card within ~0.15 of each other, so the spread is narrow.
