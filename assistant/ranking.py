@@ -243,24 +243,32 @@ def best_lines(
     asked_years = plan.figure_years if years is None else years
     setting = frozenset(wanted & _setting_stems(plan.text, stopwords))
     lines = card_sentences(card)
-    gains = meaning_gains([line.text for line in lines], closeness)
-    scored: list[ScoredLine] = []
-    for number, (position, candidate) in enumerate(_with_next_answer(lines, plan.answer_type)):
-        text = candidate.text
-        score = score_line(
-            text,
-            wanted,
-            plan,
-            stopwords,
-            asked_years,
-            candidate.heading_years,
-            setting,
-            candidate.heading_quarters,
+    scored = [
+        ScoredLine(
+            candidate.text,
+            score_line(
+                candidate.text,
+                wanted,
+                plan,
+                stopwords,
+                asked_years,
+                candidate.heading_years,
+                setting,
+                candidate.heading_quarters,
+            ),
+            position,
         )
-        if score > 0:  # meaning ranks the lines that share words; it admits none by itself
-            joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
-            score += max(gains[position : position + joined])
-        scored.append(ScoredLine(text, score, position))
+        for position, candidate in _with_next_answer(lines, plan.answer_type)
+    ]
+    # Meaning ranks the lines that share words; it admits none by itself. A card none of
+    # whose lines does so is not embedded at all.
+    if any(line.score > 0 for line in scored):
+        gains = meaning_gains([line.text for line in lines], closeness)
+        for number, line in enumerate(scored):
+            if line.score > 0:
+                joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
+                gain = max(gains[line.position : line.position + joined])
+                scored[number] = replace(line, score=line.score + gain)
     # A pair must say more than its figure sentence alone: the first one shares the subject.
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
     pairs = [

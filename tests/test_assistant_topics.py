@@ -29,6 +29,15 @@ def card(card_id: str, title: str, text: str = "", kind: CardKind = CardKind.ACT
     )  # fmt: skip
 
 
+def aalst_action(card_id: str, title: str, description: str, trekker: str, row: str) -> Card:
+    """An action of Aalst's plan as the parser gives it: title, description, a field row."""
+    return Card(
+        doc=DOC_AALST, id=card_id, kind=CardKind.ACTIE, title=title,
+        text=f"{title}\n{description}\n{row}", start_line=1, end_line=4,
+        fields=CardFields(description=description, trekker=trekker),
+    )  # fmt: skip
+
+
 def ids(scorer: TopicScorer) -> list[str]:
     return [s.card.id for s in scorer.ranked()]
 
@@ -145,19 +154,14 @@ def test_an_infinitive_starts_a_compound_the_stemmer_spells_otherwise() -> None:
 
 def test_a_short_topic_list_shows_the_line_that_names_the_project() -> None:
     """The title names the topic; the description names the project, a line further."""
-    lonely = Card(
-        doc=DOC_AALST, id="D1.1-A9", kind=CardKind.ACTIE,
-        title="De Stad organiseert intervisies rond eenzaamheid",
-        text="De Stad organiseert intervisies rond eenzaamheid\nOp vraag van de eerstelijnszone "
-        "zet de Stad een halfjaarlijkse intervisie op met zorgverleners. Het project heet "
-        "‘Samen Sterk’.\nTrekkersrol: Dienst Zorg",
-        fields=CardFields(
-            description="Op vraag van de eerstelijnszone zet de Stad een halfjaarlijkse "
-            "intervisie op met zorgverleners. Het project heet ‘Samen Sterk’.",
-            trekker="Dienst Zorg",
-        ),
-        start_line=1, end_line=4,
-    )  # fmt: skip
+    lonely = aalst_action(
+        "D1.1-A9",
+        "De Stad organiseert intervisies rond eenzaamheid",
+        "Op vraag van de eerstelijnszone zet de Stad een halfjaarlijkse intervisie op met "
+        "zorgverleners. Het project heet ‘Samen Sterk’.",
+        trekker="Dienst Zorg",
+        row="Trekkersrol: Dienst Zorg",
+    )
     answer = Assistant(with_cards(lonely)).ask("Wat doet Aalst tegen eenzaamheid?")
     assert "D1.1-A9" in answer.answer
     assert "Het project heet ‘Samen Sterk’." in answer.answer
@@ -199,18 +203,14 @@ def test_an_adjective_narrows_its_noun_unless_the_noun_is_common() -> None:
 def test_a_card_listed_for_a_field_row_also_says_what_it_does() -> None:
     """ "Samenwerking met: Steunpunt Welzijn vzw" puts the card on the list; its description
     says what the action does, and a title ending in "…" leaves the description whole."""
-    awareness = Card(
-        doc=DOC_AALST, id="D2.2-A9", kind=CardKind.ACTIE,
-        title="De Stad werkt rond bewustmaking, …",
-        text="De Stad werkt rond bewustmaking, …\nDe Stad organiseert jaarlijks de actie "
-        "‘Stop de armoede’ rond 17 oktober.\nTrekkersrol: dienst Samenleving Samenwerking met: "
-        "Steunpunt Welzijn vzw, Vierdewereldgroep vzw",
-        fields=CardFields(
-            description="De Stad organiseert jaarlijks de actie ‘Stop de armoede’ rond 17 oktober.",
-            trekker="dienst Samenleving",
-        ),
-        start_line=1, end_line=4,
-    )  # fmt: skip
+    awareness = aalst_action(
+        "D2.2-A9",
+        "De Stad werkt rond bewustmaking, …",
+        "De Stad organiseert jaarlijks de actie ‘Stop de armoede’ rond 17 oktober.",
+        trekker="dienst Samenleving",
+        row="Trekkersrol: dienst Samenleving Samenwerking met: Steunpunt Welzijn vzw, "
+        "Vierdewereldgroep vzw",
+    )
     answer = Assistant(with_cards(awareness)).ask(
         "Voor welke acties werkt Aalst samen met Steunpunt Welzijn vzw?"
     )
