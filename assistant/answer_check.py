@@ -15,6 +15,7 @@ from actiewijzer.assistant.answer_kinds import (
     prints_percent,
     proper_names,
     says_stopped,
+    years_meant,
 )
 from actiewijzer.assistant.ranking import card_lines, question_stems, word_stems
 from actiewijzer.assistant.router import QuestionPlan
@@ -23,7 +24,7 @@ from actiewijzer.ingest.models import Card
 
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 # Counted words a card often says otherwise ("mensen" as "personen", "gezinnen", "cliënten").
-# Measures and qualifiers after "hoeveel" ("hoeveel procent", "hoeveel extra") count nothing.
+# Measures and qualifiers ("hoeveel procent", "welk aandeel", "hoeveel extra") count nothing.
 _GENERIC_COUNTED = frozenset(
     stem(word)
     for word in [
@@ -34,6 +35,8 @@ _GENERIC_COUNTED = frozenset(
         "stuks",
         "procent",
         "percent",
+        "percentage",
+        "aandeel",
         "extra",
         "bijkomende",
         "nieuwe",
@@ -75,10 +78,15 @@ def holds_answer(
         wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
     # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
     # not in a line about another year.
+    # A line that names its own years counts for those; a date in it only says when.
     near_year = [
         not figure_years
         or plan.answer_type != "count"
-        or any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in figure_years)
+        or (
+            bool(years_meant(texts[i]) & set(figure_years))
+            if years_meant(texts[i])
+            else any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in figure_years)
+        )
         for i in range(len(texts))
     ]
     # The answer line must also be one the answer can quote: one that names the subject, or

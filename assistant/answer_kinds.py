@@ -73,7 +73,8 @@ _STOPPED = re.compile(
 # A cause or a purpose: "omwille van problemen in de personeelsbezetting", "om ... te helpen".
 _REASON = re.compile(
     r"\b(?:omdat|want|doordat|wegens|vanwege|omwille|dankzij|daardoor|daarom|reden\w*|"
-    r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling)\b"
+    r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling|"
+    r"te maken met|afhankelijk van|te danken aan|verklaard|verklaring\w*)\b"
     r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",
     re.IGNORECASE,
 )
@@ -183,6 +184,16 @@ def names_ordinal(text: str, ordinal: str, noun: str) -> bool:
         *([rf"\bq{number}\b"] if head.startswith("kwart") else []),
     ]
     return any(re.search(pattern, fold(text)) for pattern in patterns)
+
+
+_FULL_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b")
+_PLAIN_YEAR = re.compile(r"(?<![\d/.])(?:19|20)\d{2}(?![\d/])")
+
+
+def years_meant(line: str) -> set[int]:
+    """The years a line's figures are for: "in de periode 2021-2022", not the day it was decided
+    ("Op 25/11/2020 ... 50 cliënten in de periode 2021-2022" counts for 2021 and 2022)."""
+    return {int(year) for year in _PLAIN_YEAR.findall(_FULL_DATE.sub(" ", line))}
 
 
 def says_stopped(text: str) -> bool:

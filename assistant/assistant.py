@@ -19,7 +19,12 @@ from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, Quest
 from actiewijzer.assistant.ranking import card_lines
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
-from actiewijzer.assistant.router import QuestionPlan, plan_question, strip_instructions
+from actiewijzer.assistant.router import (
+    QuestionPlan,
+    compared_years,
+    plan_question,
+    strip_instructions,
+)
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.scope import (
     Vocabulary,
@@ -33,6 +38,7 @@ from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
+_FIGURE_TYPES = ("amount", "count", "price")  # answers that are a figure for some year
 
 
 class TokenEvent(BaseModel):
@@ -219,6 +225,11 @@ class Assistant:
         answered; a thing no card names ("de afkorting BEO") is shared by "en wat betekent die?"."""
         if not earlier_answer.refused:
             return False
+        # "Hoeveel projecten in 2018, en voor welk bedrag?": the amount is the 2018 one too, so
+        # the second part lacks the year the first lacked.
+        asks_figure = self.rules.answer_type(part) in _FIGURE_TYPES
+        if asks_figure and compared_years(earlier) and not compared_years(part):
+            return rewrite(part, turns, self.rules).is_follow_up
         off_topic = earlier_answer.kind in (QuestionKind.OUT_OF_SCOPE, QuestionKind.ADVERSARIAL)
         unknown_thing = bool(unknown_subjects(earlier, self.rules, self.vocabulary))
         if not (off_topic or unknown_thing or self.rules.ids_in(earlier)):

@@ -88,7 +88,7 @@ class CardChooser:
             # zaken in 2016?" may be told by milestones.
             cards = [f for f in cards if _keeps_status(f.card)]
         if not plan.answer_type:
-            return cards[0] if cards else None
+            return next(iter(self._by_evidence_among_ties(cards, task)), None)
         stop = self.rules.stopword_set
         foreign = foreign_places(plan.places, task.source.documents())
         holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]
@@ -126,9 +126,13 @@ class CardChooser:
         after that landlord that counts its 150 homes), then by that line: "De publieke opening
         wordt verwacht zomer 2024" answers "wanneer opent" better than a subsidy "afgestemd op
         opening"."""
-        if len(holding) < 2:
-            return holding
-        tied = [f for f in holding if holding[0].score - f.score <= SEARCH_TIE]
+        if len(holding) < 2 or holding[0].card.id in task.plan.context_ids:
+            return holding  # a follow-up keeps the card the conversation is about
+        # Another document's card is ranked by the asked year or document, not by its lines.
+        top = holding[0]
+        tied = [
+            f for f in holding if top.score - f.score <= SEARCH_TIE and f.card.doc == top.card.doc
+        ]
         if len(tied) < 2:
             return holding
         plan, stop = task.plan, self.rules.stopword_set

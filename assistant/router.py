@@ -234,7 +234,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     answer_type = rules.answer_type(request)
     # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
     # list of finished actions.
-    if kind is QuestionKind.STATUS and answer_type == "date" and not rules.asks_for_list(asked):
+    # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running.
+    if (
+        kind is QuestionKind.STATUS
+        and answer_type in ("date", "end_date")
+        and not rules.asks_for_list(asked)
+    ):
         kind = QuestionKind.FACT
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET
@@ -245,8 +250,10 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         and any(map(rules.is_people_word, rules.focus_words(asked)))
     ):
         kind = QuestionKind.FACT
-    if answer_type == "price" and kind is QuestionKind.BUDGET:
-        kind = QuestionKind.FACT  # a price is printed in a sentence, not in a budget table
+    # A price, or why the money spent differs from the budget, is told in a sentence, not in
+    # a budget table.
+    if answer_type in ("price", "reason") and kind is QuestionKind.BUDGET:
+        kind = QuestionKind.FACT
     columns = _budget_columns(rules.budget_columns, asked)
     # "geboekt tegenover het budget" in one year compares two columns of one table.
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:

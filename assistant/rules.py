@@ -164,8 +164,12 @@ class RouterRules(BaseModel):
         return [re.compile(p) for p in self.reason_patterns]
 
     def document_years(self, text: str) -> set[int]:
-        """ "de evaluatie van 2024" -> {2024}: years that name a document, not a figure's year."""
-        return {int(m.group("year")) for m in self.document_year.finditer(fold(text))}
+        """ "de evaluatie van 2024" -> {2024}: years that name a document, not a figure's year.
+        A year also printed apart ("in 2024, volgens de evaluatie 2024") dates a figure too."""
+        folded = fold(text)
+        named = [m.group("year") for m in self.document_year.finditer(folded)]
+        printed = re.findall(r"\b(?:19|20)\d\d\b", folded)
+        return {int(y) for y in named if printed.count(y) == named.count(y)}
 
     def without_times_of_year(self, text: str) -> str:
         """ "eind 2020", "begin juni 2023": when something happened, not a field asked for."""
