@@ -94,7 +94,7 @@ class ExtractiveBackend:
                     citations.append(citation_for(found))
                     continue
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
-            if lacking:
+            if lacking or self._not_known_yet(plan, cards, citations):
                 return self._with_verdict(plan, lines, citations, refused=True)
             if plan.kind is QuestionKind.BUDGET and (
                 gap := self._budget_gap(task, cards, lines, citations)
@@ -103,6 +103,16 @@ class ExtractiveBackend:
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
+
+    def _not_known_yet(
+        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
+    ) -> bool:
+        """The one card's best line says the source does not know yet: the answer is not in
+        the documents, and that line, shown below, says why."""
+        if plan.kind is not QuestionKind.FACT or len(cards) != 1 or plan.fields or not citations:
+            return False
+        quotes = citations[0].quotes
+        return bool(quotes) and self.rules.says_not_yet_known(quotes[0])
 
     def _budget_gap(
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]

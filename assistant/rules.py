@@ -108,6 +108,7 @@ class RouterRules(BaseModel):
     organisation_name_pattern: str = r"(?!)"
     idiom_patterns: list[str] = []
     reason_patterns: list[str] = []
+    not_yet_known_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
@@ -162,6 +163,14 @@ class RouterRules(BaseModel):
     @cached_property
     def reason(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.reason_patterns]
+
+    @cached_property
+    def not_yet_known(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.not_yet_known_patterns]
+
+    def says_not_yet_known(self, line: str) -> bool:
+        """ "Tegen einde 2024 wordt opgevraagd of ...": the source says it does not know yet."""
+        return _matches_folded(self.not_yet_known, line)
 
     def document_years(self, text: str) -> set[int]:
         """ "de evaluatie van 2024" -> {2024}: years that name a document, not a figure's year.

@@ -171,3 +171,17 @@ def test_how_a_report_explains_spending_is_asked_why_not_how_much() -> None:
         "gebudgetteerd?"
     )
     assert "onvoorspelbaarheid" in answer.answer
+
+
+def test_a_best_line_saying_the_source_does_not_know_yet_is_not_an_answer() -> None:
+    waiting_lists = text_card(
+        "Op de dag van de toewijzing hadden 136 leerlingen voor 1A nog geen school.\n\n"
+        "Tegen einde 2024 wordt opgevraagd of de wachtlijsten voor 1A en 1B werden weggewerkt.",
+        "Centraal aanmeldingssysteem schoolinschrijvingen",
+        card_id="01/11/SAP/02/06",
+    )
+    answer = Assistant(with_cards(waiting_lists)).ask(
+        "Zijn de wachtlijsten voor 1A ondertussen weggewerkt?"
+    )
+    assert answer.refused
+    assert "wordt opgevraagd" in answer.answer  # the line that says why
