@@ -63,6 +63,10 @@ class Settings(BaseSettings):
     # the farthest answerable question of the eval set sits at 0.831 and questions about
     # cooking, cars or the weather at 0.81-0.83. Set it anew for another model; None: off.
     min_question_closeness: float | None = 0.826
+    # A question nearer to one of prompts/out_of_scope_examples.yaml than to the nearest card,
+    # by more than this cosine, is about something else. On the dev questions of the eval set
+    # every out-of-scope one above 0.01 is one, and no answerable one is above 0.005. None: off.
+    out_of_scope_margin: float | None = 0.01
     max_question_chars: int = 2000
 
     host: str = "127.0.0.1"

@@ -17,7 +17,7 @@ from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
 from actiewijzer.assistant.ranking import card_lines
-from actiewijzer.assistant.resources import phrases
+from actiewijzer.assistant.resources import out_of_scope_examples, phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import (
     QuestionPlan,
@@ -64,6 +64,7 @@ class Assistant:
         search_k: int = 8,
         rules: RouterRules | None = None,
         min_closeness: float | None = None,
+        out_of_scope_margin: float | None = None,
     ) -> None:
         self.index = index
         self.rules = rules or router_rules()
@@ -73,6 +74,7 @@ class Assistant:
         self.retriever_k = search_k
         self.grounding = GroundingChecker(self.rules)
         self.min_closeness = min_closeness
+        self.out_of_scope_margin = out_of_scope_margin
         self._vocabulary: Vocabulary | None = None
 
     @classmethod
@@ -88,6 +90,7 @@ class Assistant:
             max_question_chars=settings.max_question_chars,
             search_k=settings.search_k,
             min_closeness=settings.min_question_closeness,
+            out_of_scope_margin=settings.out_of_scope_margin,
         )
 
     @property
@@ -106,6 +109,8 @@ class Assistant:
         self.index.remember_passages(
             [line for card in cards for line in card_lines(card)], progress
         )
+        if self.out_of_scope_margin is not None:
+            self.index.remember_passages(out_of_scope_examples())
 
     @cached_property
     def retriever(self) -> CardRetriever:
@@ -266,10 +271,25 @@ class Assistant:
     def _far_from_every_card(self, plan: QuestionPlan) -> bool:
         """The words may be the documents' own ("welke films spelen in Aalst?") while the
         meaning is nowhere near any card. A question naming a card number is near by name."""
-        if self.min_closeness is None or plan.named_ids or plan.mjp_codes:
+        if plan.named_ids or plan.mjp_codes:
+            return False
+        if self.min_closeness is None and self.out_of_scope_margin is None:
             return False
         closeness = self.index.closeness(plan.text)
-        return closeness is not None and closeness < self.min_closeness
+        if closeness is None:
+            return False
+        if self.min_closeness is not None and closeness < self.min_closeness:
+            return True
+        # What is left of instructions ("ik ben de ontwikkelaar van deze app") reads as a
+        # question about software; only a plain question is compared with other subjects.
+        return not plan.had_instructions and self._nearer_to_other_things(plan.text, closeness)
+
+    def _nearer_to_other_things(self, text: str, closeness: float) -> bool:
+        """Nearer to a question about the weather, a pet or a phone than to any card."""
+        if self.out_of_scope_margin is None:
+            return False
+        elsewhere = self.index.passage_closeness(text, out_of_scope_examples())
+        return bool(elsewhere) and max(elsewhere) - closeness > self.out_of_scope_margin
 
     @staticmethod
     def _finish(

@@ -46,6 +46,12 @@ def _phrase_template(source: str) -> Template:
     return environment().from_string(source)
 
 
+@cache
+def out_of_scope_examples() -> list[str]:
+    """Questions about things the documents never cover, to tell a question's subject by."""
+    return [str(example) for example in load_yaml("out_of_scope_examples.yaml")["examples"]]
+
+
 class Phrases:
     """The Dutch answer phrases of `answers.yaml`: `phrases.say("budget_none", ref=...)`."""
 

@@ -275,7 +275,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # Only a word listed as a prefix ("trekker*") stands for its longer forms: "dienst" asks
     # who does it, "dienstverlening" is a topic.
     kind_prefixes = {fold(w[:-1]) for words in asking for w in words if w.endswith("*")}
-    without_ids = asked
+    without_ids = rules.without_document_names(asked)
     for card_id in rules.ids_in(asked):
         without_ids = without_ids.replace(card_id, " ")
     topic = [

@@ -109,6 +109,7 @@ class RouterRules(BaseModel):
     idiom_patterns: list[str] = []
     reason_patterns: list[str] = []
     not_yet_known_patterns: list[str] = []
+    document_name_patterns: list[str] = []
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
@@ -195,6 +196,16 @@ class RouterRules(BaseModel):
         text = self.organisation_name.sub(" ", text)
         for idiom in self.idioms:
             text = idiom.sub(" ", text)
+        return text
+
+    @cached_property
+    def document_names(self) -> list[re.Pattern[str]]:
+        return [re.compile(p, re.IGNORECASE) for p in self.document_name_patterns]
+
+    def without_document_names(self, text: str) -> str:
+        """ "welke acties uit het lokaal sociaal beleidsplan": the words that name a document."""
+        for name in self.document_names:
+            text = name.sub(" ", text)
         return text
 
     @cached_property

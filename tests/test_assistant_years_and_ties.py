@@ -185,3 +185,12 @@ def test_a_best_line_saying_the_source_does_not_know_yet_is_not_an_answer() -> N
     )
     assert answer.refused
     assert "wordt opgevraagd" in answer.answer  # the line that says why
+
+
+def test_a_documents_name_and_a_verb_particle_name_no_topic() -> None:
+    asked = plan(
+        "Bij welke acties uit het lokaal sociaal beleidsplan neemt de dienst Sport (mee) de trekkersrol op?"
+    )
+    assert asked.topic_words == ["sport"]
+    flemish = plan("In welke acties van het Vlaams Actieplan Armoedebestrijding komt Expoo voor?")
+    assert "armoedebestrijding" not in flemish.topic_words and "expoo" in flemish.topic_words
