@@ -80,6 +80,13 @@ class CardChooser:
     def _answering_card(self, task: AnswerTask) -> FoundCard | None:
         """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""
         plan, cards = task.plan, task.retrieved.cards[:CANDIDATES]
+        # "en hoeveel van die sessies ...?": the card the conversation is about answers first,
+        # wherever the follow-up's own words rank it.
+        talked_about = [f for f in task.retrieved.cards if f.card.id in plan.context_ids]
+        if plan.kind is QuestionKind.FACT and plan.answer_type and talked_about:
+            stop = self.rules.stopword_set
+            if holding := [f for f in talked_about if holds_answer(f.card, plan, stop)]:
+                return holding[0]
         if plan.kind is QuestionKind.BUDGET:
             return self._budget_card(task, cards)
         if plan.kind is QuestionKind.STATUS and _STATUS_WORD.search(plan.question):

@@ -194,3 +194,33 @@ def test_a_documents_name_and_a_verb_particle_name_no_topic() -> None:
     assert asked.topic_words == ["sport"]
     flemish = plan("In welke acties van het Vlaams Actieplan Armoedebestrijding komt Expoo voor?")
     assert "armoedebestrijding" not in flemish.topic_words and "expoo" in flemish.topic_words
+
+
+def test_a_follow_up_is_answered_by_the_card_talked_about_wherever_the_search_ranks_it() -> None:
+    sessions = aalst_card(
+        "De gezinsbond organiseert bijtanksessies voor ouders. De gezinsbond mikt jaarlijks op "
+        "30 sessies voor bijzondere doelgroepen.",
+        "Opvoedingsondersteuning voor ouders",
+        "D4.2-A1",
+    )
+    others = [
+        aalst_card(f"Het kabinet heeft {n} keer per jaar overleg.", f"Overleg {n}", f"D9.{n}-A1")
+        for n in (2, 3, 4)
+    ]
+    history = [
+        ChatTurn(role="user", content="Doet de gezinsbond iets voor ouders rond opvoeding?"),
+        ChatTurn(role="assistant", content="Volgens actie D4.2-A1 organiseert de gezinsbond …"),
+    ]
+    question = "en hoeveel van die sessies willen ze per jaar doen?"
+    index = with_cards(sessions, *others)
+    ranked = [
+        FoundCard(c, index.get_document(c.doc).info, 1.0 - n / 10)
+        for n, c in enumerate([*others, sessions])
+    ]
+    task = AnswerTask(
+        plan=plan(question, history),
+        retrieved=Retrieved(cards=ranked),
+        source=index,
+        vocabulary=Vocabulary(index.cards()),
+    )
+    assert CardChooser(RULES).cards_to_answer(task)[0].card.id == "D4.2-A1"
