@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
+from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import rewrite
@@ -138,7 +139,10 @@ class Assistant:
         started = time.perf_counter()
         question = self.validate(question)
         parts = self.rules.question_parts(question)
-        if len(parts) > 1 and not self.rules.adversarial_in(question):
+        # "welke acties eindigen in 2023, en welke status hebben ze?": the list shows each
+        # status, so it is one question.
+        lists_end_dates = end_date_filter(question) is not None
+        if len(parts) > 1 and not self.rules.adversarial_in(question) and not lists_end_dates:
             yield from self._stream_parts(question, parts, history, filters, started)
             return
         plan = plan_question(rewrite(question, history, self.rules), question, self.rules)

@@ -50,6 +50,30 @@ class ListWriter:
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))
 
+    def end_date_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
+        """The cards whose end date meets the question's condition, each with its status."""
+        cards, condition = task.retrieved.cards, task.plan.end_date_filter
+        if not task.retrieved.end_dates_kept:
+            lines.append(self.phrases.say("end_date_not_kept"))
+            return
+        if not cards or condition is None:
+            lines.append(self.phrases.say("end_date_none"))
+            return
+        if condition.on_day is not None:
+            lines.append(self.phrases.say("end_date_intro_on", day=f"{condition.on_day:%d-%m-%Y}"))
+        else:
+            lines.append(self.phrases.say("end_date_intro"))
+        for found in cards[:MAX_LIST]:
+            fields = found.card.fields
+            end_date, status = fields.end_date or "", fields.status or ""
+            key = "end_date_line" if status else "end_date_line_no_status"
+            lines.append(
+                self.phrases.say(key, ref=card_ref(found), end_date=end_date, status=status)
+            )
+            citations.append(citation_for(found, [q for q in (end_date, status) if q]))
+        if len(cards) > MAX_LIST:
+            lines.append(self.phrases.say("topic_more"))
+
     def _details(
         self,
         card: Card,

@@ -14,6 +14,7 @@ from actiewijzer.assistant.doc_scope import (
     id_key,
     prefer_years,
 )
+from actiewijzer.assistant.end_dates import printed_day
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
@@ -61,6 +62,9 @@ class CardRetriever:
             scope = [d for d in scope if d in own] or scope
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
+        # "welke acties van 01/11 eindigen ten laatste in 2021?": read from the end date fields.
+        if plan.end_date_filter is not None and (ending := self._by_end_date(plan, scope)):
+            return ending
         id_cards = self.source.lookup_ids(plan.text)
         if id_cards or plan.named_ids:
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
@@ -277,6 +281,26 @@ class CardRetriever:
         if plan.kind is not QuestionKind.COMPARE:
             in_scope = prefer_years(in_scope, plan.years)
         return Retrieved(cards=in_scope, missing_ids=missing)
+
+    def _by_end_date(self, plan: QuestionPlan, scope: list[str]) -> Retrieved | None:
+        """Every card whose end date field meets the condition, in the documents asked."""
+        test = plan.end_date_filter
+        docs = list(self.documents.values())
+        # "de evaluatie van 2024" picks the document; the year in the condition does not.
+        listed = documents_in_scope(plan.text, plan.document_years, docs, by_kind=True)
+        dated = [
+            (card, end)
+            for doc in scope
+            if doc in listed
+            for card in self.source.cards(doc)
+            if (end := printed_day(card.fields.end_date)) is not None
+        ]
+        if test is None:
+            return None
+        if not dated:  # Aalst's plan and the Flemish one print no end date per action
+            return Retrieved(by_end_date=True, end_dates_kept=False)
+        meeting = [self.found(card) for card, end in dated if test.admits(end)]
+        return Retrieved(cards=meeting, by_end_date=True)
 
     def _by_status(
         self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None

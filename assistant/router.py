@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from actiewijzer.assistant.answer_kinds import asked_quarters
+from actiewijzer.assistant.end_dates import EndDateFilter, end_date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.rules import RouterRules
@@ -67,6 +68,7 @@ class QuestionPlan(BaseModel):
     focus_words: list[str] = Field(default_factory=list)  # what is asked about: "de schepen"
     unknown_words: list[str] = Field(default_factory=list)  # focus words no card uses
     unknown_subjects: list[str] = Field(default_factory=list)  # rare named things no card uses
+    end_date_filter: EndDateFilter | None = None  # "welke acties eindigen ten laatste in 2021"
 
     @property
     def budget_column(self) -> str | None:
@@ -309,4 +311,5 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         places=rules.places_in(asked),
         mjp_codes=rules.mjp_codes_in(asked),
         focus_words=[w for w in rules.focus_words(asked) if w in topic],
+        end_date_filter=end_date_filter(asked),
     )

@@ -61,6 +61,8 @@ class Retrieved:
     missing_words: list[str] = field(default_factory=list)  # asked-about words no card uses
     topic_words: list[str] = field(default_factory=list)  # what a list was asked about
     listing: bool = False  # every card answers (the cards under a named budget code)
+    by_end_date: bool = False  # the cards whose end date meets the question's condition
+    end_dates_kept: bool = True  # False: the documents asked keep no end date per action
 
     @property
     def answerable(self) -> bool:

@@ -1,0 +1,91 @@
+"""Lists by end date: "welke acties hadden 31-12-2023 als einddatum?", "... een einddatum ten
+laatste eind 2021", "... als enige een einddatum na 2025". The end date is a field of the
+Lier reports, so such a question is answered from every card's field, not by search."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from actiewijzer.assistant.text import fold
+
+_DAY = r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})"
+_YEAR = r"((?:19|20)\d{2})"
+# The question speaks of an end date at all: without it "na 2025" dates something else.
+_ASKS_END = re.compile(r"\beinddatum\w*|\beindig\w*|\bafgelopen\b|\blopen\s+af\b|\bliepen\s+af\b")
+_ON_DAY = re.compile(_DAY)
+_BY_YEAR = re.compile(
+    rf"\b(?:ten laatste|uiterlijk|tegen|tot en met|tot|t\.e\.m\.)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b"
+)
+_BEFORE_YEAR = re.compile(rf"\b(?:voor|vóór|voordien)\s+{_YEAR}\b")
+_AFTER_YEAR = re.compile(rf"\b(?:na|later dan|voorbij)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b")
+_IN_YEAR = re.compile(rf"\b(?:in|eind|einde|in de loop van)\s+{_YEAR}\b")
+
+
+# "welke acties ...", "welke actie ... als enige": a list is asked, not one card's end date.
+_WHICH_ACTIONS = re.compile(r"\bwelke\s+(?:\w+\s+)?(?:acties?|projecten|maatregelen)\b")
+
+
+class EndDateTest(StrEnum):
+    ON = "on"  # that very day
+    BY = "by"  # on or before
+    AFTER = "after"  # strictly after
+    IN_YEAR = "in"  # some day of that year
+
+
+@dataclass(frozen=True)
+class EndDateFilter:
+    test: EndDateTest
+    day: date
+
+    def admits(self, end: date) -> bool:
+        if self.test is EndDateTest.ON:
+            return end == self.day
+        if self.test is EndDateTest.BY:
+            return end <= self.day
+        if self.test is EndDateTest.AFTER:
+            return end > self.day
+        return end.year == self.day.year
+
+    @property
+    def on_day(self) -> date | None:
+        """The one day asked for; a year condition ("na 2025") is not said back: the grounding
+        check only lets a figure through that a cited card prints."""
+        return self.day if self.test is EndDateTest.ON else None
+
+
+def end_date_filter(question: str) -> EndDateFilter | None:
+    """The end date condition a question lists actions by; None when it asks no such list."""
+    folded = fold(question)
+    asks = _ASKS_END.search(folded)
+    if not asks or not _WHICH_ACTIONS.search(folded):
+        return None
+    after = folded[asks.start() :]  # the condition follows the word, or comes just before it
+    around = folded[max(0, asks.start() - 40) :]
+    if (day := _ON_DAY.search(around)) and (on := _as_day(*day.groups())):
+        return EndDateFilter(EndDateTest.ON, on)
+    for text in (after, around):
+        if match := _BY_YEAR.search(text):
+            return EndDateFilter(EndDateTest.BY, date(int(match.group(1)), 12, 31))
+        if match := _BEFORE_YEAR.search(text):
+            return EndDateFilter(EndDateTest.BY, date(int(match.group(1)) - 1, 12, 31))
+        if match := _AFTER_YEAR.search(text):
+            return EndDateFilter(EndDateTest.AFTER, date(int(match.group(1)), 12, 31))
+        if match := _IN_YEAR.search(text):
+            return EndDateFilter(EndDateTest.IN_YEAR, date(int(match.group(1)), 1, 1))
+    return None
+
+
+def printed_day(text: str | None) -> date | None:
+    """ "31-12-2023" or "31/12/2023" as printed in a card's end date field."""
+    match = _ON_DAY.search(text or "")
+    return _as_day(*match.groups()) if match else None
+
+
+def _as_day(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None  # "31-02-2023" is no day

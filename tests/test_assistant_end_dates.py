@@ -1,0 +1,69 @@
+"""Lists of actions by their end date field: on a day, by a year, after a year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from assistant_corpus import DOC_2020, sample_index
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.end_dates import EndDateFilter, EndDateTest, end_date_filter, printed_day
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        (
+            "Welke acties hadden 31-12-2023 als einddatum?",
+            EndDateFilter(EndDateTest.ON, date(2023, 12, 31)),
+        ),
+        (
+            "Welke acties hadden een einddatum ten laatste eind 2021?",
+            EndDateFilter(EndDateTest.BY, date(2021, 12, 31)),
+        ),
+        (
+            "Welke acties hebben een einddatum voor 2022?",
+            EndDateFilter(EndDateTest.BY, date(2021, 12, 31)),
+        ),
+        (
+            "Welke actie heeft als enige een einddatum na 2025?",
+            EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31)),
+        ),
+        ("welke acties eindigen in 2023?", EndDateFilter(EndDateTest.IN_YEAR, date(2023, 1, 1))),
+    ],
+)
+def test_a_list_by_end_date_reads_its_condition(question: str, expected: EndDateFilter) -> None:
+    assert end_date_filter(question) == expected
+
+
+def test_one_cards_end_date_or_a_year_elsewhere_is_no_list_by_end_date() -> None:
+    assert end_date_filter("Wat is de einddatum van actie 01/11/SAP/01/04 in 2024?") is None
+    assert end_date_filter("Welke acties liepen na 2020 nog?") is None  # no end date asked
+
+
+def test_a_condition_admits_the_days_it_names() -> None:
+    by_2021 = EndDateFilter(EndDateTest.BY, date(2021, 12, 31))
+    assert by_2021.admits(date(2020, 12, 31)) and not by_2021.admits(date(2022, 12, 31))
+    after = EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31))
+    assert after.admits(date(2029, 12, 31)) and not after.admits(date(2025, 12, 31))
+    assert printed_day("31/12/2023") == date(2023, 12, 31)
+    assert printed_day("31-02-2023") is None  # no such day
+    assert printed_day(None) is None
+
+
+def test_actions_ending_by_a_year_are_listed_with_their_status() -> None:
+    answer = Assistant(sample_index()).ask(
+        "Welke acties in het rapport over 2020 hadden een einddatum ten laatste eind 2022, en "
+        "wat was hun status?"
+    )
+    cited = {(c.doc, c.id) for c in answer.citations}
+    assert cited == {(DOC_2020, "01/11/SAP/01/02"), (DOC_2020, "01/11/SAP/03/01")}
+    assert "31-12-2020, status 4-Afgerond" in answer.answer
+    assert not answer.refused and answer.grounding.grounded
+
+
+def test_documents_without_end_dates_say_they_keep_none() -> None:
+    answer = Assistant(sample_index()).ask("Welke acties in Aalst eindigen in 2024?")
+    assert answer.refused and "geen einddatum per actie" in answer.answer
+    assert not answer.citations
