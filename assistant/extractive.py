@@ -71,15 +71,14 @@ class ExtractiveBackend:
         plan, retrieved = task.plan, task.retrieved
         if retrieved.missing_places:
             return self.unknown_place(task)
+        lines: list[str] = []
+        citations: list[Citation] = []
         if retrieved.by_end_date:
-            lines, citations = [], []
             self.lists.end_date_list(task, lines, citations)
             kept = retrieved.end_dates_kept
             return Draft(text="\n".join(lines), citations=citations, refused=not kept)
         if not retrieved.answerable:
             return self.not_in_documents(task)
-        lines: list[str] = []
-        citations: list[Citation] = []
         if plan.had_instructions:
             lines.append(self.phrases.say("adversarial_note"))
         if plan.kind is QuestionKind.STATUS and not plan.named_ids and plan.status_word:
