@@ -37,6 +37,10 @@ _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 _POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
 _FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
 _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked one
+# A class or group code ("1A", "1B"; not the ordinal "1e"): a line naming the asked one is about
+# it, a line naming its sibling ("1B" when "1A" is asked) about something else.
+_GROUP_CODE = re.compile(r"(?<![\d/.,-])\d{1,2}[a-df-z](?!\w)")
+_CODE_GAIN = 3.0
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,12 @@ def score_line(
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
         elif plan.counts_occasions and counts_occasions(line):
             score += 1.0  # "12 intervisiemomenten" answers "hoe vaak", "33 kinderen" does not
+    if asked_codes := set(_GROUP_CODE.findall(fold(plan.question))):
+        printed_codes = set(_GROUP_CODE.findall(folded))
+        if printed_codes & asked_codes:
+            score += _CODE_GAIN
+        elif any(p[:-1] == a[:-1] for p in printed_codes for a in asked_codes):
+            score -= _CODE_GAIN
     if plan.quarters and (quarters := printed_quarters(line) or heading_quarters):
         # "het eerste kwartaal van 2022" is answered under "Kwartaal 1 - 2022:", not "Kwartaal 2".
         if not quarters & set(plan.quarters):

@@ -12,6 +12,7 @@ from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.card_choice import CardChooser
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.ingest.models import Card, CardFields, Milestone
@@ -224,3 +225,17 @@ def test_a_follow_up_is_answered_by_the_card_talked_about_wherever_the_search_ra
         vocabulary=Vocabulary(index.cards()),
     )
     assert CardChooser(RULES).cards_to_answer(task)[0].card.id == "D4.2-A1"
+
+
+def test_a_class_code_picks_its_own_line_and_not_its_siblings() -> None:
+    enrolment = text_card(
+        "Nog eens 50 kinderen hebben geen toewijzing gekregen: het gaat om zij-instromers.\n\n"
+        "Voor wat betreft 1A: 136 leerlingen kregen geen school toegewezen.\n\n"
+        "Voor wat betreft 1B: 30 leerlingen kregen geen school toegewezen op de dag van "
+        "toewijzing.",
+        "Centraal aanmeldingssysteem schoolinschrijvingen",
+        card_id="01/11/SAP/02/06",
+    )
+    asked = plan("Hoeveel kinderen kregen voor 1A op de dag van toewijzing geen school?")
+    best = best_lines(enrolment, asked, RULES.stopword_set, 1)
+    assert "136" in best[0].text
