@@ -239,3 +239,7 @@ def test_a_class_code_picks_its_own_line_and_not_its_siblings() -> None:
     asked = plan("Hoeveel kinderen kregen voor 1A op de dag van toewijzing geen school?")
     best = best_lines(enrolment, asked, RULES.stopword_set, 1)
     assert "136" in best[0].text
+
+
+def test_what_they_want_to_achieve_asks_for_the_wanted_outcomes() -> None:
+    assert "outcomes" in plan("Wat willen ze voor persona Chadia bereiken?").fields
