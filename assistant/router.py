@@ -174,7 +174,7 @@ def _pick(table: dict[str, str], text: str) -> str | None:
     return next(iter(_pick_all(table, text)), None)
 
 
-def _without_context(text: str, rules: RouterRules) -> str:
+def without_context(text: str, rules: RouterRules) -> str:
     """The sentences that ask. "Ik ben zwanger en we hebben het financieel moeilijk." tells the
     asker's situation; the kind of answer wanted is in "wat doet de stad voor ...?"."""
     sentences = _SENTENCE.split(text.strip())
@@ -214,7 +214,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # A follow-up is classified by its own words, else by the question it follows.
     compared = compared_years(asked) or years
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
-    request = asked if rewritten.is_follow_up else _without_context(asked, rules)
+    request = asked if rewritten.is_follow_up else without_context(asked, rules)
     # "onder het kabinet Begroting en Financiën": a name, its words ask for no budget.
     names = rules.organisation_names(asked)
     request = rules.without_names_and_idioms(request)

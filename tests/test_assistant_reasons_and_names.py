@@ -318,3 +318,21 @@ def test_leftover_instructions_are_not_compared_with_other_subjects() -> None:
 def test_the_examples_of_other_subjects_ship_as_package_data() -> None:
     examples = out_of_scope_examples()
     assert len(examples) >= 40 and all(e.endswith(("?", ".")) for e in examples)
+
+
+class StoryIndex(InMemoryCardIndex):
+    """Cards near the question, far from the asker's story told before it."""
+
+    def __init__(self) -> None:
+        super().__init__(sample_documents())
+
+    def closeness(self, query: str) -> float | None:
+        return 0.80 if "zus" in query else 0.85
+
+
+def test_a_story_before_the_question_does_not_push_it_out_of_scope() -> None:
+    answer = Assistant(StoryIndex(), min_closeness=0.826).ask(
+        "Mijn zus zit zonder werk en heeft een fiets nodig. Wat doet Lier met het Fietspunt "
+        "voor leefloners?"
+    )
+    assert answer.kind is not QuestionKind.OUT_OF_SCOPE
