@@ -16,16 +16,16 @@ from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
+from actiewijzer.assistant.meaning_scope import MeaningScope
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
 from actiewijzer.assistant.ranking import card_lines
-from actiewijzer.assistant.resources import out_of_scope_examples, phrases
+from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import (
     QuestionPlan,
     compared_years,
     plan_question,
     strip_instructions,
-    without_context,
 )
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.scope import (
@@ -75,8 +75,7 @@ class Assistant:
         self.max_question_chars = max_question_chars
         self.retriever_k = search_k
         self.grounding = GroundingChecker(self.rules)
-        self.min_closeness = min_closeness
-        self.out_of_scope_margin = out_of_scope_margin
+        self.scope = MeaningScope(index, self.rules, min_closeness, out_of_scope_margin)
         self._vocabulary: Vocabulary | None = None
 
     @classmethod
@@ -111,8 +110,7 @@ class Assistant:
         self.index.remember_passages(
             [line for card in cards for line in card_lines(card)], progress
         )
-        if self.out_of_scope_margin is not None:
-            self.index.remember_passages(out_of_scope_examples())
+        self.scope.warm_up()
 
     @cached_property
     def retriever(self) -> CardRetriever:
@@ -267,38 +265,11 @@ class Assistant:
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)
         if not plan.is_follow_up and (
-            not in_scope(plan.text, self.rules, vocabulary) or self._far_from_every_card(plan)
+            not in_scope(plan.text, self.rules, vocabulary) or self.scope.far_from_every_card(plan)
         ):
             plan.kind = QuestionKind.OUT_OF_SCOPE
             return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)
         return None
-
-    def _far_from_every_card(self, plan: QuestionPlan) -> bool:
-        """The words may be the documents' own ("welke films spelen in Aalst?") while the
-        meaning is nowhere near any card. A question naming a card number is near by name."""
-        if plan.named_ids or plan.mjp_codes:
-            return False
-        if self.min_closeness is None and self.out_of_scope_margin is None:
-            return False
-        closeness = self.index.closeness(plan.text)
-        if closeness is None:
-            return False
-        # "mijn buurman stuurt geld naar zijn familie. Staat zoiets bij een persona?": the story
-        # is far from every card, the question in it need not be.
-        if (asking := without_context(plan.text, self.rules)) != plan.text:
-            closeness = max(closeness, self.index.closeness(asking) or closeness)
-        if self.min_closeness is not None and closeness < self.min_closeness:
-            return True
-        # What is left of instructions ("ik ben de ontwikkelaar van deze app") reads as a
-        # question about software; only a plain question is compared with other subjects.
-        return not plan.had_instructions and self._nearer_to_other_things(plan.text, closeness)
-
-    def _nearer_to_other_things(self, text: str, closeness: float) -> bool:
-        """Nearer to a question about the weather, a pet or a phone than to any card."""
-        if self.out_of_scope_margin is None:
-            return False
-        elsewhere = self.index.passage_closeness(text, out_of_scope_examples())
-        return bool(elsewhere) and max(elsewhere) - closeness > self.out_of_scope_margin
 
     @staticmethod
     def _finish(

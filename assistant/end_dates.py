@@ -22,8 +22,6 @@ _BY_YEAR = re.compile(
 _BEFORE_YEAR = re.compile(rf"\b(?:voor|vóór|voordien)\s+{_YEAR}\b")
 _AFTER_YEAR = re.compile(rf"\b(?:na|later dan|voorbij)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b")
 _IN_YEAR = re.compile(rf"\b(?:in|eind|einde|in de loop van)\s+{_YEAR}\b")
-
-
 # "welke acties ...", "welke actie ... als enige": a list is asked, not one card's end date.
 _WHICH_ACTIONS = re.compile(r"\bwelke\s+(?:\w+\s+)?(?:acties?|projecten|maatregelen)\b")
 

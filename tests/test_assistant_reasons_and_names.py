@@ -268,9 +268,12 @@ def test_a_third_line_is_shown_only_when_it_tells_as_much_as_the_best() -> None:
 def test_the_closeness_floor_comes_from_settings_and_null_turns_it_off(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert Assistant.from_settings(Settings(), FarIndex(0.8)).min_closeness == 0.826
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).scope.min_closeness == 0.826
     monkeypatch.setenv("ACTIEWIJZER_MIN_QUESTION_CLOSENESS", "null")
-    assert Assistant.from_settings(Settings(), FarIndex(0.8)).min_closeness is None
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).scope.min_closeness is None
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).scope.out_of_scope_margin == 0.01
+    monkeypatch.setenv("ACTIEWIJZER_OUT_OF_SCOPE_MARGIN", "null")
+    assert Assistant.from_settings(Settings(), FarIndex(0.8)).scope.out_of_scope_margin is None
 
 
 class ElsewhereIndex(FarIndex):
