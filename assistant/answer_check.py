@@ -76,17 +76,8 @@ def holds_answer(
     needs_words = plan.answer_type in ("amount", "count", "price", "reason", "names")
     if plan.answer_type == "price" and plan.focus_words:
         wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
-    # "hoeveel ... in 2023": the count stands next to the year (same line or next to it),
-    # not in a line about another year.
-    # A line that names its own years counts for those; a date in it only says when.
     near_year = [
-        not figure_years
-        or plan.answer_type != "count"
-        or (
-            bool(years_meant(texts[i]) & set(figure_years))
-            if years_meant(texts[i])
-            else any(str(y) in " ".join(texts[max(0, i - 2) : i + 2]) for y in figure_years)
-        )
+        not figure_years or plan.answer_type != "count" or _for_years(texts, i, figure_years)
         for i in range(len(texts))
     ]
     # The answer line must also be one the answer can quote: one that names the subject, or
@@ -121,6 +112,14 @@ def holds_answer(
             zip(texts, near_year, named, told, counted, strict=True)
         )
     )
+
+
+def _for_years(texts: Sequence[str], at: int, years: Sequence[int]) -> bool:
+    """ "hoeveel ... in 2023": a line that names its own years counts for those (a date in it
+    only says when); another stands next to the year, in its line or the ones around it."""
+    if own := years_meant(texts[at]):
+        return bool(own & set(years))
+    return any(str(y) in " ".join(texts[max(0, at - 2) : at + 2]) for y in years)
 
 
 def _names_counted(card: Card, plan: QuestionPlan, stopwords: frozenset[str]) -> bool:

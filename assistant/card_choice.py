@@ -146,12 +146,11 @@ class CardChooser:
         subject = self._subject_words(plan)
 
         def evidence(found: FoundCard) -> tuple[float, float]:
-            top = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
+            answering = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
+            line, score = (answering[0].text, answering[0].score) if answering else ("", 0.0)
             if task.vocabulary is None:
-                return 0.0, top[0].score if top else 0.0
-            told = f"{found.card.title} {top[0].text if top else ''}"
-            title_and_line = task.vocabulary.named_share(told, subject)
-            return title_and_line, top[0].score if top else 0.0
+                return 0.0, score
+            return task.vocabulary.named_share(f"{found.card.title} {line}", subject), score
 
         best = max(tied, key=evidence)  # the first of equals: the search order stands
         return [best, *(f for f in holding if f is not best)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import pairwise
 
 from actiewijzer.assistant.answer_kinds import (
@@ -193,7 +194,7 @@ def score_line(
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
         elif plan.counts_occasions and counts_occasions(line):
             score += 1.0  # "12 intervisiemomenten" answers "hoe vaak", "33 kinderen" does not
-    if asked_codes := set(_GROUP_CODE.findall(fold(plan.question))):
+    if asked_codes := _group_codes(plan.question):
         printed_codes = set(_GROUP_CODE.findall(folded))
         if printed_codes & asked_codes:
             score += _CODE_GAIN
@@ -213,6 +214,11 @@ def score_line(
         elif printed:
             score -= 1.0  # about another year than the one asked
     return score
+
+
+@lru_cache(maxsize=256)  # asked once per line of every card looked at
+def _group_codes(question: str) -> frozenset[str]:
+    return frozenset(_GROUP_CODE.findall(fold(question)))
 
 
 def _setting_stems(question: str, stopwords: frozenset[str]) -> set[str]:

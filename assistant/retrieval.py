@@ -14,7 +14,7 @@ from actiewijzer.assistant.doc_scope import (
     id_key,
     prefer_years,
 )
-from actiewijzer.assistant.end_dates import printed_day
+from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import QuestionPlan
@@ -63,8 +63,8 @@ class CardRetriever:
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
         # "welke acties van 01/11 eindigen ten laatste in 2021?": read from the end date fields.
-        if plan.end_date_filter is not None and (ending := self._by_end_date(plan, scope)):
-            return ending
+        if plan.end_date_filter is not None:
+            return self._by_end_date(plan.end_date_filter, plan, scope)
         id_cards = self.source.lookup_ids(plan.text)
         if id_cards or plan.named_ids:
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
@@ -282,9 +282,10 @@ class CardRetriever:
             in_scope = prefer_years(in_scope, plan.years)
         return Retrieved(cards=in_scope, missing_ids=missing)
 
-    def _by_end_date(self, plan: QuestionPlan, scope: list[str]) -> Retrieved | None:
+    def _by_end_date(
+        self, condition: EndDateFilter, plan: QuestionPlan, scope: list[str]
+    ) -> Retrieved:
         """Every card whose end date field meets the condition, in the documents asked."""
-        test = plan.end_date_filter
         docs = list(self.documents.values())
         # "de evaluatie van 2024" picks the document; the year in the condition does not.
         listed = documents_in_scope(plan.text, plan.document_years, docs, by_kind=True)
@@ -295,11 +296,9 @@ class CardRetriever:
             for card in self.source.cards(doc)
             if (end := printed_day(card.fields.end_date)) is not None
         ]
-        if test is None:
-            return None
         if not dated:  # Aalst's plan and the Flemish one print no end date per action
             return Retrieved(by_end_date=True, end_dates_kept=False)
-        meeting = [self.found(card) for card, end in dated if test.admits(end)]
+        meeting = [self.found(card) for card, end in dated if condition.admits(end)]
         return Retrieved(cards=meeting, by_end_date=True)
 
     def _by_status(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -22,12 +22,11 @@ from actiewijzer.assistant.text import (
     words,
 )
 from actiewijzer.index.text_analysis import (
-    COMPOUND_LINKS,
     FUZZY_CUTOFF,
     MIN_COMPOUND,
-    MIN_PART,
     Decompounder,
     dutch_zipf,
+    head_and_rest,
     is_dutch_word,
     is_typo_of,
 )
@@ -69,15 +68,8 @@ class Vocabulary:
     def _joins_known_forms(self, word: str) -> bool:
         if len(word) < MIN_COMPOUND or not word.isalpha():
             return False
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            head, rest = word[:cut], word[cut:]
-            if not self._known_form(head):
-                continue
-            for link in COMPOUND_LINKS:
-                tail = rest[len(link) :]
-                if rest.startswith(link) and len(tail) >= MIN_PART and self._known_form(tail):
-                    return True
-        return False
+        known = cache(self._known_form)  # a head comes back once per interfix
+        return any(known(head) and known(rest) for head, rest in head_and_rest(word))
 
     def misspelled(self, word: str) -> str | None:
         """The document word a typo stands for: "mantelzorgkafee" -> "mantelzorgcafe"."""

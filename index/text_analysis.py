@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import Stemmer
@@ -58,7 +58,7 @@ _QUESTION_WORDS = frozenset(
 STOPWORDS = frozenset(STOPWORDS_DUTCH) | _QUESTION_WORDS
 
 # Interfixes Dutch puts between compound parts: stad+s+bestuur, kind+er+opvang, boek+en+kast.
-COMPOUND_LINKS = ("", "s", "e", "en", "er")  # between the parts: "dokter-s-rekening"
+_LINKS = ("", "s", "e", "en", "er")
 MIN_PART = 4
 MIN_COMPOUND = 8
 # A typo correction must be this similar (rapidfuzz ratio, 0-100) to the corpus word.
@@ -90,6 +90,16 @@ class DutchStemmer:
         return word if word.isdigit() else self._stemmer.stemWord(word)
 
 
+def head_and_rest(word: str) -> Iterator[tuple[str, str]]:
+    """Every cut of a word into a head and the rest after an interfix, both at least MIN_PART
+    long: "doktersrekeningen" -> ..., ("dokter", "rekeningen"), ("dokters", "rekeningen"), ..."""
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, rest = word[:cut], word[cut:]
+        for link in _LINKS:
+            if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
+                yield head, rest[len(link) :]
+
+
 class Decompounder:
     """Split a long word into known corpus words: 'kinderarmoede' -> ['kinder', 'armoede']."""
 
@@ -108,15 +118,9 @@ class Decompounder:
 
     def _two_or_more(self, word: str) -> list[tuple[str, ...]]:
         splits: list[tuple[str, ...]] = []
-        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-            head, rest = word[:cut], word[cut:]
-            if head not in self._known:
-                continue
-            for link in COMPOUND_LINKS:
-                if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
-                    tail = self._segment(rest[len(link) :])
-                    if tail is not None:
-                        splits.append((head, *tail))
+        for head, rest in head_and_rest(word):
+            if head in self._known and (tail := self._segment(rest)) is not None:
+                splits.append((head, *tail))
         return splits
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one decompounder per index, lives as long as it
