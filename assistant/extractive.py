@@ -81,7 +81,8 @@ class ExtractiveBackend:
             return self.not_in_documents(task)
         if plan.had_instructions:
             lines.append(self.phrases.say("adversarial_note"))
-        if plan.kind is QuestionKind.STATUS and not plan.named_ids and plan.status_word:
+        lists_status = not plan.named_ids or retrieved.by_status_under_number
+        if plan.kind is QuestionKind.STATUS and lists_status and plan.status_word:
             self.lists.status_list(task, lines, citations)
         elif plan.kind is QuestionKind.TOPIC:
             self.lists.topic_list(task, lines, citations)

@@ -21,7 +21,13 @@ from actiewijzer.assistant.answer_kinds import (
 )
 from actiewijzer.assistant.meaning import LineCloseness, meaning_gains
 from actiewijzer.assistant.router import QuestionPlan
-from actiewijzer.assistant.text import content_words, fold, marked_sentences, stem
+from actiewijzer.assistant.text import (
+    content_words,
+    fold,
+    marked_sentences,
+    quotable_pieces,
+    stem,
+)
 from actiewijzer.ingest.models import Card
 
 MAX_LINE_CHARS = 400
@@ -109,9 +115,8 @@ def card_sentences(card: Card) -> list[CardLine]:
             sentence = _with_items(sentence, marked[position + 1 :])
         if len(sentence.split()) < _MIN_WORDS and not prints_contact(sentence):
             continue
-        if len(sentence) > MAX_LINE_CHARS:
-            sentence = sentence[:MAX_LINE_CHARS].rsplit(" ", 1)[0] + " …"
-        found.setdefault(sentence, CardLine(sentence, heading, quarters))
+        for piece in quotable_pieces(sentence, MAX_LINE_CHARS):
+            found.setdefault(piece, CardLine(piece, heading, quarters))
     return list(found.values())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 
 from actiewijzer.assistant.answer_check import has_status
@@ -66,6 +67,15 @@ class CardRetriever:
         if plan.end_date_filter is not None:
             return self._by_end_date(plan.end_date_filter, plan, scope)
         id_cards = self.source.lookup_ids(plan.text)
+        lists_status = plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
+        if lists_status and id_cards and self._all_parents(plan, id_cards):
+            # "welke acties van beleidsdoelstelling 01/11 zijn afgerond?": the actions under it.
+            # The number says which documents; a year or a report named beside it narrows them.
+            numbered = [d for d in scope if any(c.doc == d for c in id_cards)]
+            listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
+            in_scope = [d for d in numbered if d in listed] or numbered
+            under = self._by_status(plan, in_scope, filters, id_cards)
+            return replace(under, by_status_under_number=True)
         if id_cards or plan.named_ids:
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
             if plan.kind is QuestionKind.TOPIC:
@@ -302,13 +312,23 @@ class CardRetriever:
         return Retrieved(cards=meeting, by_end_date=True)
 
     def _by_status(
-        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
+        self,
+        plan: QuestionPlan,
+        scope: list[str],
+        filters: SearchFilters | None,
+        numbered_parents: Sequence[Card] = (),
     ) -> Retrieved:
         matching = [
             c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
         ]
         # "welke acties binnen het actieplan Werkervaring kansengroepen staan op halverwege?"
-        if under := self._under_titled(plan, scope, matching):
+        if under := self._under_parents(plan, scope, matching, numbered_parents):
+            return Retrieved(cards=[self.found(c) for c in under])
+        if numbered_parents:
+            # None under the numbered plan has the status: each action under it, with the
+            # status it does have, answers; the finished actions of other plans do not.
+            every = [c for doc in scope for c in self.source.cards(doc) if c.fields.status]
+            under = self._under_parents(plan, scope, every, numbered_parents)
             return Retrieved(cards=[self.found(c) for c in under])
         topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
         if topical or not plan.topic_words:
@@ -319,11 +339,26 @@ class CardRetriever:
         with_status = [f for f in on_topic if f.card.fields.status]
         return Retrieved(cards=with_status or [self.found(c) for c in matching])
 
-    def _under_titled(self, plan: QuestionPlan, scope: list[str], cards: list[Card]) -> list[Card]:
-        """The cards below a plan the question names by its title ("het actieplan
-        Werkervaring kansengroepen"); none when it names no plan."""
+    def _all_parents(self, plan: QuestionPlan, cards: Sequence[Card]) -> bool:
+        """Every number the question names is a plan or goal with actions under it."""
+        found = {id_key(c.id) for c in cards}
+        return all(id_key(i) in found for i in plan.named_ids) and all(
+            children_of(self.source.cards(c.doc), [c]) for c in cards
+        )
+
+    def _under_parents(
+        self,
+        plan: QuestionPlan,
+        scope: list[str],
+        cards: list[Card],
+        numbered_parents: Sequence[Card],
+    ) -> list[Card]:
+        """The cards below a plan the question names by its number ("beleidsdoelstelling
+        01/11") or its title ("het actieplan Werkervaring kansengroepen"); none when it names
+        no plan. Only the cards in scope are asked: the same number in another report is not."""
         every = [c for doc in scope for c in self.source.cards(doc)]
-        parents = {p.key for p in cards_named_by_title(plan.text, every)}
+        titled = cards_named_by_title(plan.text, every)
+        parents = {p.key for p in [*titled, *numbered_parents] if p.doc in scope}
         if not parents:
             return []
         return [

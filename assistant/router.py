@@ -234,6 +234,11 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
     answer_type = rules.answer_type(request)
+    if rewritten.is_follow_up and inherits and rewritten.previous_question and not answer_type:
+        # "en in 2020? was dat veel minder?" after "hoeveel volk kwam er?" still counts. A
+        # budget, status or comparison follow-up keeps its own reading of the earlier question.
+        earlier_type = rules.answer_type(without_context(rewritten.previous_question, rules))
+        answer_type = earlier_type if kind is QuestionKind.FACT else None
     # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
     # list of finished actions.
     # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running.

@@ -35,6 +35,7 @@ from actiewijzer.ingest.models import Card
 _MIN_TAIL = 3
 _PLURAL_ENDS = ("s", "en", "'s")
 _MIN_TYPO_LENGTH = 5  # shorter words have too many neighbours one edit away
+_COMMON_STEM_ZIPF = 4.0  # "slaap", "woon": words seen every few thousand words
 
 
 def corpus_fingerprint(cards: Sequence[Card]) -> int:
@@ -188,7 +189,14 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and not rules.names_asked_kind(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
+        and not _reads_as_verb(word)
     ]
+
+
+def _reads_as_verb(word: str) -> bool:
+    """ "mijn neef slaapt op straat": a noun phrase run on into its verb. The verb's "-t" on a
+    common Dutch stem ("slaap", "woon") gives it away; a thing's name seldom ends that way."""
+    return word.endswith("t") and dutch_zipf(word[:-1]) >= _COMMON_STEM_ZIPF
 
 
 def covers_subject(

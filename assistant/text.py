@@ -23,6 +23,11 @@ _SENTENCE_END = re.compile(
     r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z]\.[a-z]\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
 _MAX_PHRASE_WORDS = 6
+# Where a listing sentence starts its next item: "opleidingen/ Uitbestedingen", "/In het kader",
+# "Werkloosheidsval; Generatiearmoede" (a slash inside a web address has no space beside it).
+_ITEM_BREAK = re.compile(r"(?:\s+/\s*|\s*/\s+)(?=[A-ZÀ-Ý])|;\s+")
+_MAX_INTRO_CHARS = 160
+_ITEM_EDGE = re.compile(r"^[\s/;]+|[\s/;]+$")
 # "dak- en thuisloosheid": the first word borrows the tail of the second ("dakloosheid").
 ELLIPSIS = re.compile(r"\b([a-z]{2,})- (?:en|of|tot) ([a-z]{5,})\b")
 _BULLETS = re.compile(r"^[\s●•▪■\uf0b7\-–]+")
@@ -126,6 +131,41 @@ def _unglued(sentence: str) -> list[str]:
     if len(sentence.replace(_SOFT_BREAK, "")) <= _LONG_SENTENCE:
         return [sentence.replace(_SOFT_BREAK, " ")]
     return [part.replace(_SOFT_BREAK, " ") for part in sentence.split(_SOFT_BREAK)]
+
+
+def quotable_pieces(sentence: str, limit: int) -> list[str]:
+    """A sentence too long to quote whole is quoted in pieces: by its items when it lists them
+    ("Voor 2016 … ingezet: Methodemix …/ Specifieke projecten …/In het kader van …"), each
+    under the intro it completes, and otherwise by stretches of words. Cutting only its start
+    would lose what the question asks whenever that stands near the end."""
+    if len(sentence) <= limit:
+        return [sentence]
+    intro, colon, rest = sentence.partition(": ")
+    if not colon or len(intro) > _MAX_INTRO_CHARS:
+        intro, rest = "", sentence
+    pieces = []
+    for start, chunk, cut_in_item in _packed(rest, limit - len(intro) - len(": … … ")):
+        lead = (f"{intro}: " if intro else "") + ("… " if start else "")
+        pieces.append(lead + chunk + (" …" if cut_in_item else ""))
+    return pieces
+
+
+def _packed(text: str, room: int) -> list[tuple[int, str, bool]]:
+    """Consecutive items of the text, as many as fit the room together; an item too long for
+    it is cut between words. Each chunk with where it starts and whether it ends mid-item."""
+    starts = [0, *(m.end() for m in _ITEM_BREAK.finditer(text))]
+    items = [(a, text[a:b]) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    chunks: list[tuple[int, str, bool]] = []
+    for start, item in items:
+        if chunks and not chunks[-1][2] and len(chunks[-1][1]) + len(item) <= room:
+            chunks[-1] = (chunks[-1][0], chunks[-1][1] + item, False)
+            continue
+        while len(item) > room:
+            cut = item[:room].rsplit(" ", 1)[0] or item[:room]
+            chunks.append((start, cut, True))
+            start, item = start + len(cut), item[len(cut) :]
+        chunks.append((start, item, False))
+    return [(start, _ITEM_EDGE.sub("", chunk), cut) for start, chunk, cut in chunks if chunk.strip()]
 
 
 def normalise_figures(text: str) -> str:
