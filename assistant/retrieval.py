@@ -381,9 +381,21 @@ class CardRetriever:
         order = {key: rank for rank, key in enumerate(by_key)}
         scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
         ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
+        if router_rules().asks_for_personas(plan.text):
+            ranked = [s for s in ranked if s.card.fields.persona] or ranked
         if not ranked:
             return Retrieved(nearest=hits[:2])
-        cards = [by_key.get(s.card.key) or self.found(s.card) for s in ranked]
+        listed = [s.card for s in ranked]
+        # A goal on the topic serves it with the actions under it that touch it, though they
+        # share too few of its words to be listed on their own.
+        under_goals = [
+            child
+            for card in listed
+            for child in children_of(self.source.cards(card.doc), [card])
+            if child not in listed and scorer.own_score(child) > 0
+        ]
+        listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
+        cards = [by_key.get(c.key) or self.found(c) for c in listed]
         return Retrieved(cards=cards, topic_words=scorer.named_topic())
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:

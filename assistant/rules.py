@@ -90,6 +90,8 @@ class RouterRules(BaseModel):
     # "hoe vaak": a count of occasions ("12 intervisiemomenten"), not of the people there.
     occasion_count_patterns: list[str] = []
     occasion_endings: tuple[str, ...] = ()
+    # "welke persona's ...": a list of the cards that tell a persona, not of every card.
+    persona_words: frozenset[str] = frozenset()
     out_of_scope_patterns: list[str]
     domain_words: list[str]
     min_vocabulary_coverage: float
@@ -292,6 +294,9 @@ class RouterRules(BaseModel):
     def is_occasion_word(self, word: str) -> bool:
         """ "keer", "intervisiemomenten": a word that counts occasions (folded)."""
         return word.endswith(self.occasion_endings)
+
+    def asks_for_personas(self, text: str) -> bool:
+        return not self.persona_words.isdisjoint(words(text))
 
     def is_people_word(self, word: str) -> bool:
         """ "gezinnen", "deelnemers": a word that counts people (folded)."""
