@@ -21,6 +21,7 @@ from actiewijzer.assistant.answer_kinds import (
 )
 from actiewijzer.assistant.meaning import LineCloseness, meaning_gains
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import (
     content_words,
     fold,
@@ -48,6 +49,7 @@ _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked
 # it, a line naming its sibling ("1B" when "1A" is asked) about something else.
 _GROUP_CODE = re.compile(r"(?<![\d/.,-])\d{1,2}[a-df-z](?!\w)")
 _CODE_GAIN = 3.0
+_PLACES_NAMING_A_DOCUMENT = 3
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,14 @@ def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) ->
     asked = [*content_words(plan.text, stopwords), *plan.topic_words]
     # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
     verb_roots = {stem(w[:-1]) for w in asked if len(w) >= 5 and w[-1] == "t"}
-    return ({stem(w) for w in asked} - word_stems(card.id, frozenset())) | verb_roots
+    wanted = ({stem(w) for w in asked} - word_stems(card.id, frozenset())) | verb_roots
+    if len(plan.places) < _PLACES_NAMING_A_DOCUMENT:
+        return wanted
+    # "het addendum van Lier, Heist o/d Berg, Berlaar en Nijlen": towns named together say
+    # which document is asked, not which of its lines; a line listing them answers nothing.
+    place_words = router_rules().place_words
+    towns = [w for w in asked if w in place_words]
+    return wanted - {stem(w) for w in towns} - {stem(w[:-1]) for w in towns}
 
 
 @dataclass(frozen=True)

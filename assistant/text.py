@@ -165,7 +165,9 @@ def _packed(text: str, room: int) -> list[tuple[int, str, bool]]:
             chunks.append((start, cut, True))
             start, item = start + len(cut), item[len(cut) :]
         chunks.append((start, item, False))
-    return [(start, _ITEM_EDGE.sub("", chunk), cut) for start, chunk, cut in chunks if chunk.strip()]
+    return [
+        (start, _ITEM_EDGE.sub("", chunk), cut) for start, chunk, cut in chunks if chunk.strip()
+    ]
 
 
 def normalise_figures(text: str) -> str:

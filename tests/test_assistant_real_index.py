@@ -95,3 +95,14 @@ def test_a_question_whose_meaning_is_near_no_card_is_out_of_scope(
     answer = real_assistant.ask(question)
     assert answer.refused and answer.kind.value == "out-of-scope", answer.answer
     assert not answer.citations
+
+
+def test_a_listed_goal_brings_the_actions_under_it_that_touch_the_topic(
+    real_assistant: Assistant,
+) -> None:
+    # Aalst's goal 8.3 (support for pupils of another language at school) is on the topic;
+    # its language coach and summer language bath say "kinderen", not "leerlingen".
+    answer = real_assistant.ask(
+        "Hoe ondersteunt Aalst anderstalige leerlingen op school? Geef alle acties."
+    )
+    assert {"D8.3-A1", "D8.3-A4"} <= {c.id for c in answer.citations}
