@@ -49,6 +49,7 @@ _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked
 # it, a line naming its sibling ("1B" when "1A" is asked) about something else.
 _GROUP_CODE = re.compile(r"(?<![\d/.,-])\d{1,2}[a-df-z](?!\w)")
 _CODE_GAIN = 3.0
+# Three towns or more in one question name a document (the addendum of four towns), not a line.
 _PLACES_NAMING_A_DOCUMENT = 3
 
 
