@@ -322,14 +322,14 @@ class CardRetriever:
             c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
         ]
         # "welke acties binnen het actieplan Werkervaring kansengroepen staan op halverwege?"
-        if under := self._under_parents(plan, scope, matching, numbered_parents):
+        parents = self._named_parents(plan, scope, numbered_parents)
+        if under := self._below(parents, matching):
             return Retrieved(cards=[self.found(c) for c in under])
         if numbered_parents:
             # None under the numbered plan has the status: each action under it, with the
             # status it does have, answers; the finished actions of other plans do not.
             every = [c for doc in scope for c in self.source.cards(doc) if c.fields.status]
-            under = self._under_parents(plan, scope, every, numbered_parents)
-            return Retrieved(cards=[self.found(c) for c in under])
+            return Retrieved(cards=[self.found(c) for c in self._below(parents, every)])
         topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
         if topical or not plan.topic_words:
             return Retrieved(cards=[self.found(c) for c in topical or matching])
@@ -346,19 +346,18 @@ class CardRetriever:
             children_of(self.source.cards(c.doc), [c]) for c in cards
         )
 
-    def _under_parents(
-        self,
-        plan: QuestionPlan,
-        scope: list[str],
-        cards: list[Card],
-        numbered_parents: Sequence[Card],
-    ) -> list[Card]:
-        """The cards below a plan the question names by its number ("beleidsdoelstelling
-        01/11") or its title ("het actieplan Werkervaring kansengroepen"); none when it names
-        no plan. Only the cards in scope are asked: the same number in another report is not."""
+    def _named_parents(
+        self, plan: QuestionPlan, scope: list[str], numbered_parents: Sequence[Card]
+    ) -> set[str]:
+        """The plans the question names by number ("beleidsdoelstelling 01/11") or by title
+        ("het actieplan Werkervaring kansengroepen"), as card keys. Only those in scope are
+        asked: the same number in another report is not."""
         every = [c for doc in scope for c in self.source.cards(doc)]
         titled = cards_named_by_title(plan.text, every)
-        parents = {p.key for p in [*titled, *numbered_parents] if p.doc in scope}
+        return {p.key for p in [*titled, *numbered_parents] if p.doc in scope}
+
+    def _below(self, parents: set[str], cards: list[Card]) -> list[Card]:
+        """The cards somewhere below one of the parents; none when no plan is named."""
         if not parents:
             return []
         return [
@@ -387,13 +386,14 @@ class CardRetriever:
             return Retrieved(nearest=hits[:2])
         listed = [s.card for s in ranked]
         # A goal on the topic serves it with the actions under it that touch it, though they
-        # share too few of its words to be listed on their own.
-        under_goals = [
-            child
-            for card in listed
-            for child in children_of(self.source.cards(card.doc), [card])
-            if child not in listed and scorer.own_score(child) > 0
-        ]
+        # share too few of its words to be listed on their own. Read from the cards searched,
+        # so a filter holds for them too; each goal's actions follow in its rank.
+        keys = {c.key for c in listed}
+        rank = {(c.doc, c.id): n for n, c in enumerate(listed)}
+        under_goals = sorted(
+            (c for c in children_of(cards, listed) if c.key not in keys and scorer.own_score(c)),
+            key=lambda c: rank[(c.doc, c.parent or "")],
+        )
         listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
         cards = [by_key.get(c.key) or self.found(c) for c in listed]
         return Retrieved(cards=cards, topic_words=scorer.named_topic())

@@ -223,10 +223,11 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     own_fields = [name for name, words in rules.fields.items() if words.matches(dated)]
     # "en wat was het doel voor 2018?" after a budget question asks for that field instead.
     inherits = not _kind_words(request, rules) and not own_fields
-    if rewritten.is_follow_up and inherits and rewritten.previous_question:
-        earlier = _YEAR_SPAN_END.sub("", rewritten.previous_question)
+    followed = rewritten.previous_question if rewritten.is_follow_up and inherits else None
+    if followed:
+        earlier = _YEAR_SPAN_END.sub("", followed)
         earlier_years = sorted({int(y) for y in _YEAR.findall(earlier)})
-        kind = classify(rewritten.previous_question, named_ids, earlier_years, rules)
+        kind = classify(followed, named_ids, earlier_years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
     # "heeft Aalst daar ook acties rond?" still asks for a list, now in another document.
@@ -234,11 +235,10 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
     answer_type = rules.answer_type(request)
-    if rewritten.is_follow_up and inherits and rewritten.previous_question and not answer_type:
+    if followed and kind is QuestionKind.FACT and not answer_type:
         # "en in 2020? was dat veel minder?" after "hoeveel volk kwam er?" still counts. A
         # budget, status or comparison follow-up keeps its own reading of the earlier question.
-        earlier_type = rules.answer_type(without_context(rewritten.previous_question, rules))
-        answer_type = earlier_type if kind is QuestionKind.FACT else None
+        answer_type = rules.answer_type(without_context(followed, rules))
     # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
     # list of finished actions.
     # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running.
