@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from actiewijzer.assistant.answer_kinds import (
+    answers_how_often,
     asked_ordinals,
     counts_people,
     has_type,
@@ -98,7 +99,9 @@ def holds_answer(
     ordinals = asked_ordinals(plan.question) if needs_words else []
     return any(
         near
-        and has_type(line, plan.answer_type)
+        and (
+            has_type(line, plan.answer_type) or (plan.counts_occasions and answers_how_often(line))
+        )
         # ... in the line or in the heading right above it ("Kwartaal 4 - 2022:")
         and all(names_ordinal(" ".join(texts[max(0, i - 2) : i + 1]), *p) for p in ordinals)
         and (not plan.counts_people or counts_people(line))

@@ -222,6 +222,11 @@ def counts_occasions(line: str) -> bool:
     return _counts_what(line, router_rules().is_occasion_word)
 
 
+def answers_how_often(line: str) -> bool:
+    """What "hoe vaak" asks: a number of occasions, or how often it recurs ("maandelijks")."""
+    return counts_occasions(line) or router_rules().tells_frequency(line)
+
+
 def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
     tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
+from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
@@ -36,11 +37,13 @@ from actiewijzer.assistant.scope import (
     unknown_subjects,
 )
 from actiewijzer.assistant.sources import CardSource, Retrieved
+from actiewijzer.assistant.text import fold
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
 _FIGURE_TYPES = ("amount", "count", "price")  # answers that are a figure for some year
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 class TokenEvent(BaseModel):
@@ -207,12 +210,13 @@ class Assistant:
         second as a follow-up on the first, so it keeps the first part's subject."""
         answers: list[Answer] = []
         turns = list(history)
+        part_filters = self._part_filters(question, parts, history, filters)
         for number, part in enumerate(parts):
             if number and self._leans_on_refusal(parts[number - 1], answers[-1], part, turns):
                 break
             if number:
                 yield TokenEvent(text="\n\n")
-            for event in self.stream(part.strip(" ,"), turns, filters):
+            for event in self.stream(part.strip(" ,"), turns, part_filters[number]):
                 if isinstance(event, AnswerDoneEvent):
                     answers.append(event.answer)
                 else:
@@ -222,6 +226,34 @@ class Assistant:
                 ChatTurn(role="assistant", content=answers[-1].answer),
             ]
         yield AnswerDoneEvent(answer=merge_answers(question, answers, started))
+
+    def _part_filters(
+        self,
+        question: str,
+        parts: list[str],
+        history: Sequence[ChatTurn],
+        filters: SearchFilters | None,
+    ) -> list[SearchFilters | None]:
+        """ "Loopt actie 01/11/SAP/01/02 nog? En wat kwam er in de plaats, volgens de evaluatie
+        van 2024?": the one document the whole question names is the one each part asks about,
+        also a part that, read alone, would fit several documents."""
+        if filters and filters.doc:
+            return [filters] * len(parts)
+        whole_plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
+        if whole_plan.kind is QuestionKind.COMPARE:
+            return [filters] * len(parts)  # a comparison's parts name a report each
+        docs = self.index.documents()
+        # Only a report named by its kind or year ("de evaluatie van 2024") narrows: a figure's
+        # year ("in 2023") may be printed in any report.
+        whole = documents_in_scope(question, self._named_years(question), docs, by_kind=True)
+        if len(whole) != 1:
+            return [filters] * len(parts)
+        narrowed = (filters or SearchFilters()).model_copy(update={"doc": whole[0]})
+        # A part with a year of its own ("in 2020") may point at another report than the rest.
+        return [filters if _YEAR.search(part) else narrowed for part in parts]
+
+    def _named_years(self, text: str) -> list[int]:
+        return sorted({int(m.group("year")) for m in self.rules.document_year.finditer(fold(text))})
 
     def _leans_on_refusal(
         self, earlier: str, earlier_answer: Answer, part: str, turns: list[ChatTurn]

@@ -94,3 +94,16 @@ def cards_named_by_title(text: str, cards: Sequence[Card]) -> list[Card]:
         head = " ".join(words)
         named += [c for c in cards if fold(c.title).startswith(head)]
     return named
+
+
+def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
+    """Cards the question names by their kind and whole title ("onder het grondrecht
+    Voeding"), that have cards under them: a list asked of one of these is its children."""
+    folded = fold(text)
+    named = [
+        card
+        for card in cards
+        if re.search(rf"(?<!\w){re.escape(fold(f'{card.kind} {card.title}'))}(?!\w)", folded)
+    ]
+    under = {(c.doc, c.parent) for c in cards if c.parent}
+    return [card for card in named if (card.doc, card.id) in under]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from actiewijzer.assistant.answer_kinds import counts, has_type
+from actiewijzer.assistant.answer_kinds import answers_how_often, counts, has_type
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.card_choice import CardChooser, parent_of
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
@@ -99,7 +99,11 @@ class ExtractiveBackend:
                     citations.append(citation_for(found))
                     continue
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
-            if lacking or self._not_known_yet(plan, cards, citations):
+            if (
+                lacking
+                or self._not_known_yet(plan, cards, citations)
+                or self._counts_nothing(plan, cards, citations)
+            ):
                 return self._with_verdict(plan, lines, citations, refused=True)
             if plan.kind is QuestionKind.BUDGET and (
                 gap := self._budget_gap(task, cards, lines, citations)
@@ -118,6 +122,19 @@ class ExtractiveBackend:
             return False
         quotes = citations[0].quotes
         return bool(quotes) and self.rules.says_not_yet_known(quotes[0])
+
+    def _counts_nothing(
+        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
+    ) -> bool:
+        """ "Hoeveel kinderen werden in totaal bereikt?" and the one card's lines that answer
+        count nothing: the card holds a count elsewhere, of something else. The lines shown
+        say what the card does tell."""
+        if plan.kind is not QuestionKind.FACT or plan.answer_type != "count" or len(cards) != 1:
+            return False
+        quotes = citations[0].quotes if citations else []
+        if plan.counts_occasions and any(map(answers_how_often, quotes)):
+            return False  # "maandelijks" answers "hoe vaak" without a number
+        return bool(quotes) and not any(counts(quote) for quote in quotes)
 
     def _budget_gap(
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]

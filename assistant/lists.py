@@ -111,7 +111,10 @@ class ListWriter:
         cards = task.retrieved.cards
         words = task.retrieved.topic_words or task.plan.topic_words
         topic = topic_phrase(task.plan.question, words)
-        if task.plan.named_ids and not topic:  # "welke acties horen bij Doelstelling 14.3?"
+        if task.retrieved.under:  # "alle acties onder het grondrecht Voeding"
+            named = ", ".join(card_ref(found) for found in task.retrieved.under)
+            lines.append(self.phrases.say("topic_intro_under", ref=named))
+        elif task.plan.named_ids and not topic:  # "welke acties horen bij Doelstelling 14.3?"
             named = ", ".join(task.plan.named_ids)
             lines.append(self.phrases.say("topic_intro_under", ref=named))
         elif not topic or (topic == " en ".join(words) and len(words) > MAX_JOINED_WORDS):

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from actiewijzer.assistant.answer_kinds import (
     YEAR,
-    counts_occasions,
+    answers_how_often,
     has_type,
     printed_quarters,
     prints_contact,
@@ -203,12 +203,13 @@ def score_line(
     if not overlap:
         return 0.0
     score = float(overlap)
-    if plan.answer_type and has_type(line, plan.answer_type):
+    if plan.counts_occasions and answers_how_often(line):
+        # "12 intervisiemomenten" or "maandelijks" answers "hoe vaak", "33 kinderen" does not.
+        score += 2.5
+    elif plan.answer_type and has_type(line, plan.answer_type):
         score += 1.5
         if plan.answer_type == "count" and _counts_focus(folded, plan.focus_words):
             score += 1.0  # "4000 zakjes" answers "hoeveel zakjes" better than "kwartaal 2"
-        elif plan.counts_occasions and counts_occasions(line):
-            score += 1.0  # "12 intervisiemomenten" answers "hoe vaak", "33 kinderen" does not
     if asked_codes := _group_codes(plan.question):
         printed_codes = set(_GROUP_CODE.findall(folded))
         if printed_codes & asked_codes:

@@ -13,6 +13,7 @@ from actiewijzer.assistant.doc_scope import (
     documents_in_scope,
     foreign_places,
     id_key,
+    parents_named_by_kind,
     prefer_years,
 )
 from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
@@ -92,7 +93,14 @@ class CardRetriever:
             return self._by_status(plan, [d for d in scope if d in listed], filters)
         if plan.kind is QuestionKind.TOPIC:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
-            return self._topic(plan, [d for d in scope if d in listed], filters)
+            in_scope = [d for d in scope if d in listed]
+            in_scope_cards = [c for doc in in_scope for c in self.source.cards(doc)]
+            if parents := parents_named_by_kind(plan.text, in_scope_cards):
+                # "alle acties onder het grondrecht Voeding": what is under it, not a search.
+                named = [self.found(c) for c in parents]
+                under = [self.found(c) for c in children_of(in_scope_cards, parents)]
+                return Retrieved(cards=[*under, *named], under=named)
+            return self._topic(plan, in_scope, filters)
         hits = self._search(plan.text, self.search_k, scope, filters)
         every = [c for doc in scope for c in self.source.cards(doc)]
         named = [self.found(c) for c in cards_named_by_title(plan.text, every)]

@@ -88,7 +88,8 @@ class RouterRules(BaseModel):
     people_words: frozenset[str] = frozenset()
     person_endings: tuple[str, ...] = ()
     # "hoe vaak": a count of occasions ("12 intervisiemomenten"), not of the people there.
-    occasion_count_patterns: list[str] = []
+    occasion_count_patterns: list[str]
+    frequency_patterns: list[str] = []
     occasion_endings: tuple[str, ...] = ()
     # "welke persona's ...": a list of the cards that tell a persona, not of every card.
     persona_words: frozenset[str] = frozenset()
@@ -290,6 +291,13 @@ class RouterRules(BaseModel):
 
     def counts_occasions(self, text: str) -> bool:
         return _matches_folded(self.occasion_count, text)
+
+    @cached_property
+    def frequency(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.frequency_patterns]
+
+    def tells_frequency(self, line: str) -> bool:
+        return _matches_folded(self.frequency, line)
 
     def is_occasion_word(self, word: str) -> bool:
         """ "keer", "intervisiemomenten": a word that counts occasions (folded)."""

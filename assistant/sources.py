@@ -63,6 +63,7 @@ class Retrieved:
     listing: bool = False  # every card answers (the cards under a named budget code)
     by_end_date: bool = False  # the cards whose end date meets the question's condition
     by_status_under_number: bool = False  # the actions under a numbered plan with the status
+    under: list[FoundCard] = field(default_factory=list)  # the named cards a list is under
     end_dates_kept: bool = True  # False: the documents asked keep no end date per action
 
     @property

@@ -106,3 +106,16 @@ def test_a_listed_goal_brings_the_actions_under_it_that_touch_the_topic(
         "Hoe ondersteunt Aalst anderstalige leerlingen op school? Geef alle acties."
     )
     assert {"D8.3-A1", "D8.3-A4"} <= {c.id for c in answer.citations}
+
+
+def test_a_count_whose_answering_lines_count_nothing_is_not_in_the_documents(
+    real_assistant: Assistant,
+) -> None:
+    # The card counts other things elsewhere; the lines about the call for projects count none.
+    answer = real_assistant.ask(
+        "Hoeveel kinderen en jongeren bereikten de projecten van de Vlaamse oproep 'bruggen "
+        "tussen sport en/of jeugdwerk en kinderen in armoede' uit 2016 in totaal?"
+    )
+    assert answer.refused
+    assert answer.answer.startswith("Dat staat niet in de documenten.")
+    assert [c.id for c in answer.citations] == ["06_04_01"]
