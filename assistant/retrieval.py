@@ -95,7 +95,9 @@ class CardRetriever:
             listed = documents_in_scope(plan.text, plan.years, docs, by_kind=True)
             in_scope = [d for d in scope if d in listed]
             in_scope_cards = [c for doc in in_scope for c in self.source.cards(doc)]
-            if parents := parents_named_by_kind(plan.text, in_scope_cards):
+            # A filter beside the document (a status, a kind) is applied by the search below.
+            filtered = filters and filters.model_dump(exclude={"doc"}, exclude_none=True)
+            if not filtered and (parents := parents_named_by_kind(plan.text, in_scope_cards)):
                 # "alle acties onder het grondrecht Voeding": what is under it, not a search.
                 named = [self.found(c) for c in parents]
                 under = [self.found(c) for c in children_of(in_scope_cards, parents)]
