@@ -37,13 +37,11 @@ from actiewijzer.assistant.scope import (
     unknown_subjects,
 )
 from actiewijzer.assistant.sources import CardSource, Retrieved
-from actiewijzer.assistant.text import fold
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
 _FIGURE_TYPES = ("amount", "count", "price")  # answers that are a figure for some year
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 class TokenEvent(BaseModel):
@@ -245,15 +243,13 @@ class Assistant:
         docs = self.index.documents()
         # Only a report named by its kind or year ("de evaluatie van 2024") narrows: a figure's
         # year ("in 2023") may be printed in any report.
-        whole = documents_in_scope(question, self._named_years(question), docs, by_kind=True)
+        named_years = [int(year) for year in self.rules.named_document_years(question)]
+        whole = documents_in_scope(question, named_years, docs, by_kind=True)
         if len(whole) != 1:
             return [filters] * len(parts)
         narrowed = (filters or SearchFilters()).model_copy(update={"doc": whole[0]})
         # A part with a year of its own ("in 2020") may point at another report than the rest.
-        return [filters if _YEAR.search(part) else narrowed for part in parts]
-
-    def _named_years(self, text: str) -> list[int]:
-        return sorted({int(m.group("year")) for m in self.rules.document_year.finditer(fold(text))})
+        return [filters if compared_years(part) else narrowed for part in parts]
 
     def _leans_on_refusal(
         self, earlier: str, earlier_answer: Answer, part: str, turns: list[ChatTurn]

@@ -98,12 +98,15 @@ def cards_named_by_title(text: str, cards: Sequence[Card]) -> list[Card]:
 
 def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
     """Cards the question names by their kind and whole title ("onder het grondrecht
-    Voeding"), that have cards under them: a list asked of one of these is its children."""
+    Voeding"), that have cards under them: a list asked of one of these is its children.
+    Unlike `cards_named_by_title`, a one-word title counts: the kind word makes it a name."""
     folded = fold(text)
+    phrases = ((card, fold(f"{card.kind} {card.title}")) for card in cards)
+    # The substring test first: most cards are not named, and their patterns need no compiling.
     named = [
         card
-        for card in cards
-        if re.search(rf"(?<!\w){re.escape(fold(f'{card.kind} {card.title}'))}(?!\w)", folded)
+        for card, phrase in phrases
+        if phrase in folded and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
     ]
     under = {(c.doc, c.parent) for c in cards if c.parent}
     return [card for card in named if (card.doc, card.id) in under]

@@ -176,12 +176,15 @@ class RouterRules(BaseModel):
         """ "Tegen einde 2024 wordt opgevraagd of ...": the source says it does not know yet."""
         return _matches_folded(self.not_yet_known, line)
 
+    def named_document_years(self, text: str) -> list[str]:
+        """ "de evaluatie van 2024" -> ["2024"]: each year printed as a document's name."""
+        return [m.group("year") for m in self.document_year.finditer(fold(text))]
+
     def document_years(self, text: str) -> set[int]:
-        """ "de evaluatie van 2024" -> {2024}: years that name a document, not a figure's year.
-        A year also printed apart ("in 2024, volgens de evaluatie 2024") dates a figure too."""
-        folded = fold(text)
-        named = [m.group("year") for m in self.document_year.finditer(folded)]
-        printed = re.findall(r"\b(?:19|20)\d\d\b", folded)
+        """The years that name a document, not a figure's year. A year also printed apart
+        ("in 2024, volgens de evaluatie 2024") dates a figure too."""
+        named = self.named_document_years(text)
+        printed = re.findall(r"\b(?:19|20)\d\d\b", fold(text))
         return {int(y) for y in named if printed.count(y) == named.count(y)}
 
     def without_times_of_year(self, text: str) -> str:
