@@ -31,7 +31,9 @@ from actiewijzer.assistant.text import truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
-_THIRD_LINE_SHARE = 0.75
+_FACT_LINES = 4
+_LINES_BESIDE_FIELDS = 2
+_COUNTING_LINES = 3
 _FIELD_CHARS = 300
 
 
@@ -131,7 +133,8 @@ class ExtractiveBackend:
         say what the card does tell."""
         if plan.kind is not QuestionKind.FACT or plan.answer_type != "count" or len(cards) != 1:
             return False
-        quotes = citations[0].quotes if citations else []
+        # The best lines decide; a fourth one shown for context may count something else.
+        quotes = citations[0].quotes[:_COUNTING_LINES] if citations else []
         if plan.counts_occasions and any(map(answers_how_often, quotes)):
             return False  # "maandelijks" answers "hoe vaak" without a number
         return bool(quotes) and not any(counts(quote) for quote in quotes)
@@ -258,13 +261,12 @@ class ExtractiveBackend:
                 text = truncate(value.value, _FIELD_CHARS)
                 lines.append(self.phrases.say("field_line", label="Mijlpaal", value=text))
                 quotes.append(text)
-        limit = 1 if quotes and not plan.answer_type else 2
+        # Fields asked already answer; otherwise four lines, as a question written in other
+        # words than the card's often finds its answer in the third or fourth best line.
+        count = _LINES_BESIDE_FIELDS if quotes and not plan.answer_type else _FACT_LINES
         chosen = best_lines(
-            card, plan, self.rules.stopword_set, limit + 1, years, closeness=task.line_closeness
+            card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness
         )
-        # A third line only when it tells as much as the best one: two facts asked, or told apart.
-        if len(chosen) > limit and chosen[limit].score < _THIRD_LINE_SHARE * chosen[0].score:
-            chosen = chosen[:limit]
         for line in chosen:
             if line.text not in quotes:
                 lines.append(self.phrases.say("fact_line", text=line.text))
