@@ -18,8 +18,8 @@ from actiewijzer.assistant.text import fold, place_forms, topic_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 MAX_LIST = 12
-MAX_DETAILED = 6  # a list this short says what each card does
-MAX_TWO_LINES = 3  # a list this short shows two lines per card
+MAX_DETAILED = MAX_LIST  # every card listed says what it does
+MAX_TWO_LINES = 6  # a list this short shows two lines per card
 MAX_JOINED_WORDS = 3  # more loose topic words than this, joined by "en", name no topic
 _SPACED = re.compile(r"\s+")
 
