@@ -94,9 +94,9 @@ def budget_lines(
     column_missing = False
     for row in rows:
         cells = [c for c in row.cells if c.raw.strip() and _year_matches(c, years)]
-        cells = [c for c in cells if _is_percent(c) == plan.wants_percent] or cells
+        cells = [c for c in cells if _is_asked_value(c, plan)] or cells
         if plan.budget_columns:
-            chosen = [c for c in cells if any(w in fold(c.column) for w in plan.budget_columns)]
+            chosen = [c for c in cells if set(plan.budget_columns) & _column_meanings(c.column)]
             # "budget" is also the everyday word for money: only a named column can be missing.
             column_missing = column_missing or (not chosen and plan.budget_columns != ["budget"])
             cells = chosen or cells
@@ -132,6 +132,22 @@ def _year_in(text: str) -> int | None:
 
 def _is_percent(cell: BudgetCell) -> bool:
     return "%" in cell.column
+
+
+def _is_asked_value(cell: BudgetCell, plan: QuestionPlan) -> bool:
+    if _is_percent(cell):
+        return plan.wants_percent
+    return not plan.wants_percent or plan.wants_amount
+
+
+def _column_meanings(column: str) -> set[str]:
+    """The column words a question may use for this label: "% Aangewend 2024 Q2" is the
+    "aanwending" column too, as the question words map "aangewend" to it."""
+    table = router_rules().budget_columns
+    label = fold(column)
+    return {meaning for meaning in table.values() if meaning in label} | {
+        table[word] for word in re.findall(r"\w+", label) if word in table
+    }
 
 
 def has_amounts(card: Card) -> bool:

@@ -14,7 +14,7 @@ from actiewijzer.assistant.end_dates import EndDateFilter, end_date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.rules import RouterRules
-from actiewijzer.assistant.text import content_words, fold
+from actiewijzer.assistant.text import content_words, fold, words
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # "in 2022-2023" is one (school) year, not two years to compare.
@@ -58,6 +58,7 @@ class QuestionPlan(BaseModel):
     budget_columns: list[str] = Field(default_factory=list)  # words the column labels contain
     budget_row: str = "uitgaven"
     wants_percent: bool = False
+    wants_amount: bool = False  # beside a percent: "bedrag en percentage"
     takes_stop_for_granted: bool = False  # "waarom werd ... stopgezet?"
     topic_words: list[str] = Field(default_factory=list)
     answer_type: str | None = None  # amount, count, date, contact: what the evidence must hold
@@ -290,7 +291,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     kind_words = {fold(w.rstrip("*")) for words in asking for w in words}
     # Only a word listed as a prefix ("trekker*") stands for its longer forms: "dienst" asks
     # who does it, "dienstverlening" is a topic.
-    kind_prefixes = {fold(w[:-1]) for words in asking for w in words if w.endswith("*")}
+    kind_prefixes = {fold(w[:-1]) for listed in asking for w in listed if w.endswith("*")}
     without_ids = rules.without_document_names(asked)
     for card_id in rules.ids_in(asked):
         without_ids = without_ids.replace(card_id, " ")
@@ -316,6 +317,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         budget_columns=columns,
         budget_row=_budget_row(asked, rewritten, rules),
         wants_percent=any(w in fold(asked) for w in rules.percent_words),
+        wants_amount=bool(set(words(asked)) & set(rules.amount_words)),
         takes_stop_for_granted=bool(set(content_words(fold(asked))) & set(rules.stopping_words)),
         topic_words=topic,
         answer_type=answer_type,

@@ -102,6 +102,7 @@ class RouterRules(BaseModel):
     budget_rows: dict[str, str]
     default_budget_row: str
     percent_words: list[str]
+    amount_words: list[str]
     stopping_words: list[str] = []
     price_units: list[str] = []
     year_before_words: list[str] = []

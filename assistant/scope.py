@@ -180,10 +180,11 @@ def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:
 
 def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) -> list[str]:
     """Things the question names that no card uses and everyday Dutch seldom does: "de
-    kringwinkel", not "mijn zoon" (too common to be the subject) nor a typo of a card word."""
+    kringwinkel", not "mijn zoon" (too common to be the subject) nor a typo of a card word.
+    "game- of gokverslaving": the head of an ellipsis is read without its hyphen."""
     return [
         word
-        for word in rules.named_things(question)
+        for word in (thing.rstrip("-") for thing in rules.named_things(question))
         if len(word) >= _MIN_TYPO_LENGTH
         and dutch_zipf(word) < rules.unknown_subject_max_zipf
         and not rules.names_asked_kind(word)
