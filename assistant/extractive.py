@@ -4,6 +4,7 @@ Deterministic and unable to invent: every figure is copied from a card."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from actiewijzer.assistant.answer_kinds import answers_how_often, counts, has_type
@@ -27,7 +28,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import truncate
+from actiewijzer.assistant.text import fold, truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
@@ -35,6 +36,16 @@ _FACT_LINES = 4
 _LINES_BESIDE_FIELDS = 2
 _COUNTING_LINES = 3
 _FIELD_CHARS = 300
+
+
+def _repeats(line: str, shown: list[str]) -> bool:
+    """The line says nothing a shown one does not: a list item is also a line of its own."""
+    bare = _bare(line)
+    return any(bare in _bare(other) for other in shown)
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\W+", " ", fold(text)).strip()
 
 
 def years_for(found: FoundCard, years: list[int]) -> list[int]:
@@ -268,7 +279,7 @@ class ExtractiveBackend:
             card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness
         )
         for line in chosen:
-            if line.text not in quotes:
+            if not _repeats(line.text, quotes):
                 lines.append(self.phrases.say("fact_line", text=line.text))
                 quotes.append(line.text)
         if not quotes:

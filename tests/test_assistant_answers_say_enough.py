@@ -41,3 +41,19 @@ def test_a_list_of_eight_cards_says_what_each_one_does() -> None:
     answer = Assistant(with_cards(*cafes)).ask("welke acties gaan over een taalcafé in aalst?")
     assert [c.id for c in answer.citations] == [f"D20.{n}-A1" for n in range(1, 9)]
     assert all(name in answer.answer for name in names)  # the name is inside, not in the title
+
+
+def test_a_list_item_shown_within_a_longer_line_is_not_shown_again() -> None:
+    support = text_card(
+        "Het ondersteuningsaanbod rust op pijlers: … Het creëren van een praktisch aanbod voor "
+        "mantelzorgers; Het faciliteren van ontmoeting voor mantelzorgers.\n\n"
+        "Het creëren van een praktisch aanbod voor mantelzorgers.\n\n"
+        "Mantelzorgers dragen veel zorg.",
+        "Ondersteuning van mantelzorgers",
+        card_id="01/11/SAP/02/21",
+    )
+    answer = Assistant(with_cards(support)).ask(
+        "welke ontmoeting biedt actie 01/11/SAP/02/21 aan mantelzorgers?"
+    )
+    assert answer.answer.count("Het creëren van een praktisch aanbod") == 1
+    assert "Het faciliteren van ontmoeting" in answer.answer
