@@ -212,6 +212,11 @@ def prints_percent(line: str) -> bool:
 _COUNTED_WINDOW = 3  # words between a number and what it counts: "108 unieke cliënten"
 
 
+def prints_price(line: str) -> bool:
+    """An amount that is no budget line: "4 euro per maaltijd", not "2023: 77 800,45 EUR"."""
+    return bool(_AMOUNT.search(_BUDGET_YEAR.sub(" ", line)))
+
+
 def counts_people(line: str) -> bool:
     """A number that counts people: "108 unieke cliënten", not "637 cliëntcontacten"."""
     return _counts_what(line, router_rules().is_people_word)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from actiewijzer.assistant.answer_kinds import answers_how_often, counts, has_type
+from actiewijzer.assistant.answer_kinds import answers_how_often, counts, has_type, prints_price
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.card_choice import CardChooser, parent_of
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
@@ -116,6 +116,7 @@ class ExtractiveBackend:
                 lacking
                 or self._not_known_yet(plan, cards, citations)
                 or self._counts_nothing(plan, cards, citations)
+                or self._prices_nothing(plan, cards, citations)
             ):
                 return self._with_verdict(plan, lines, citations, refused=True)
             if plan.kind is QuestionKind.BUDGET and (
@@ -149,6 +150,16 @@ class ExtractiveBackend:
         if plan.counts_occasions and any(map(answers_how_often, quotes)):
             return False  # "maandelijks" answers "hoe vaak" without a number
         return bool(quotes) and not any(counts(quote) for quote in quotes)
+
+    def _prices_nothing(
+        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
+    ) -> bool:
+        """ "Hoeveel kost een middagmaal?" and the one card's lines name the restaurant but
+        print no price, only its yearly budget: the price is not in the documents."""
+        if plan.kind is not QuestionKind.FACT or plan.answer_type != "price" or len(cards) != 1:
+            return False
+        quotes = citations[0].quotes if citations else []
+        return bool(quotes) and not any(map(prints_price, quotes))
 
     def _budget_gap(
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]

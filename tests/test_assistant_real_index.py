@@ -119,3 +119,13 @@ def test_a_count_whose_answering_lines_count_nothing_is_not_in_the_documents(
     assert answer.refused
     assert answer.answer.startswith("Dat staat niet in de documenten.")
     assert [c.id for c in answer.citations] == ["06_04_01"]
+
+
+def test_a_price_the_answering_lines_do_not_print_is_not_in_the_documents(
+    real_assistant: Assistant,
+) -> None:
+    # The restaurant's card gives "(sociale) tarieven" and its yearly budget, no meal price.
+    answer = real_assistant.ask("hoeveel kost een middagmaal in het sociaal restaurant in Aalst?")
+    assert answer.refused
+    assert answer.answer.startswith("Dat staat niet in de documenten.")
+    assert [c.id for c in answer.citations] == ["D4.1-A2"]

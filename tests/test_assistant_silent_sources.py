@@ -8,7 +8,7 @@ import pytest
 from assistant_corpus import aalst, esf, lier_2020, lier_2024
 from assistant_helpers import RULES, aalst_card, plan, text_card
 
-from actiewijzer.assistant.answer_kinds import counts, has_type, names_a_person
+from actiewijzer.assistant.answer_kinds import counts, has_type, names_a_person, prints_price
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.scope import Vocabulary, covers_subject, unknown_subjects
 from actiewijzer.assistant.sources import FoundCard, Retrieved
@@ -198,3 +198,8 @@ def test_an_address_is_a_street_or_a_postcode() -> None:
     assert has_type("Standplaatsen op de locaties Bleekveld en Zijpstraat.", "address")
     assert has_type("Paradeplein 2, 9300 Aalst", "address")
     assert not has_type("De Stad verhuurt een dertigtal standplaatsen.", "address")
+
+
+def test_a_budget_line_is_no_price() -> None:
+    assert prints_price("Een maaltijd kost 4 euro, soep inbegrepen.")
+    assert not prints_price("MJP: AC000224 Uitgaven: 2023: 77 800,45 EUR;")
