@@ -100,7 +100,8 @@ class CardRetriever:
             if not filtered and (parents := parents_named_by_kind(plan.text, in_scope_cards)):
                 # "alle acties onder het grondrecht Voeding": what is under it, not a search.
                 named = [self.found(c) for c in parents]
-                under = [self.found(c) for c in children_of(in_scope_cards, parents)]
+                children = self._asked_children(plan, in_scope, parents, in_scope_cards)
+                under = [self.found(c) for c in children]
                 return Retrieved(cards=[*under, *named], under=named)
             return self._topic(plan, in_scope, filters)
         hits = self._search(plan.text, self.search_k, scope, filters)
@@ -407,6 +408,20 @@ class CardRetriever:
         listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
         cards = [by_key.get(c.key) or self.found(c) for c in listed]
         return Retrieved(cards=cards, topic_words=scorer.named_topic())
+
+    def _asked_children(
+        self, plan: QuestionPlan, scope: list[str], parents: list[Card], cards: list[Card]
+    ) -> list[Card]:
+        """The cards under the named ones; those the rest of the question is about, when it
+        asks more than the name ("welke acties onder actieplan Werkervaring kansengroepen
+        krijgen een vervolg binnen TROEF?") and some of them are about it."""
+        children = children_of(cards, parents)
+        named = {stem for parent in parents for stem in stems(fold(parent.title))}
+        rest = [w for w in self._topic_words(plan, scope) if not named & stems(w)]
+        if not rest:
+            return children
+        about = {s.card.key for s in TopicScorer(children, rest).ranked()}
+        return [c for c in children if c.key in about] or children
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""

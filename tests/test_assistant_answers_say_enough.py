@@ -6,6 +6,7 @@ from __future__ import annotations
 from assistant_helpers import aalst_card, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.ingest.models import Card, CardKind
 
 
 def test_an_answer_in_other_words_than_the_question_is_found_in_the_fourth_best_line() -> None:
@@ -57,3 +58,41 @@ def test_a_list_item_shown_within_a_longer_line_is_not_shown_again() -> None:
     )
     assert answer.answer.count("Het creëren van een praktisch aanbod") == 1
     assert "Het faciliteren van ontmoeting" in answer.answer
+
+
+def _plan_with_actions() -> list[Card]:
+    plan = text_card(
+        "Lier zet in op werkplekleren voor kansengroepen.",
+        "Werkplekleren kansengroepen",
+        card_id="01/11/SAP/09",
+        kind=CardKind.ACTIEPLAN,
+    )
+    actions = [
+        ("Uitbesteding trajecten", "Lier besteedt de trajecten uit.\n\n" + _TROEF),
+        ("Jobatelier", "Lier bouwt een jobatelier uit voor kansengroepen."),
+        ("Activeringstrajecten", "Lier investeert in activering van leefloners.\n\n" + _TROEF),
+    ]
+    return [plan] + [
+        text_card(text, title, card_id=f"01/11/SAP/09/0{n}").model_copy(
+            update={"parent": "01/11/SAP/09"}
+        )
+        for n, (title, text) in enumerate(actions, 1)
+    ]
+
+
+_TROEF = "Vanaf 01/01/2024 kent het project een vervolg binnen het TROEF."
+
+
+def test_the_actions_under_a_named_plan_are_those_the_rest_of_the_question_asks_about() -> None:
+    assistant = Assistant(with_cards(*_plan_with_actions()))
+    answer = assistant.ask(
+        "Welke acties onder actieplan Werkplekleren kansengroepen in de evaluatie van 2024 "
+        "krijgen een vervolg binnen TROEF?"
+    )
+    listed = [c.id for c in answer.citations if c.id.startswith("01/11/SAP/09/")]
+    assert listed == ["01/11/SAP/09/01", "01/11/SAP/09/03"]
+    every = assistant.ask(
+        "Welke acties vallen onder actieplan Werkplekleren kansengroepen in de evaluatie van 2024?"
+    )
+    listed = [c.id for c in every.citations if c.id.startswith("01/11/SAP/09/")]
+    assert listed == ["01/11/SAP/09/01", "01/11/SAP/09/02", "01/11/SAP/09/03"]
