@@ -44,6 +44,10 @@ _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 # bedanken. In 2020 is hiertoe een ontbijtevent aangeboden."
 _POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
 _FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
+# "... nood aan iemand die de klant wegwijs maakt. Iemand die vooral de sociale kaart kent.": a
+# clause standing alone, opened by a word of the sentence before, says more of that sentence.
+_ELABORATION = re.compile(r"^(?:een\s+|de\s+|het\s+)?([\w'’-]{4,})\s+(?:die|dat|waar\w*)\b")
+_MAX_ELABORATIONS = 2
 _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked one
 # A class or group code ("1A", "1B"; not the ordinal "1e"): a line naming the asked one is about
 # it, a line naming its sibling ("1B" when "1A" is asked) about something else.
@@ -168,10 +172,14 @@ def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tu
     return candidates + [
         (
             position,
-            CardLine(f"{first.text} {second.text}", first.heading_years, first.heading_quarters),
+            CardLine(
+                " ".join([first.text, *(_elaborations(lines, position) or [second.text])]),
+                first.heading_years,
+                first.heading_quarters,
+            ),
         )
         for position, (first, second) in enumerate(pairwise(lines))
-        if _finishes(second.text)
+        if _continues(lines, position)
         or (
             answer_type in _PAIRED_TYPES
             and not has_type(first.text, answer_type)
@@ -180,8 +188,29 @@ def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tu
     ]
 
 
+def _continues(lines: Sequence[CardLine], position: int) -> bool:
+    """The sentence after this one finishes it, or says more of it."""
+    following = lines[position + 1].text
+    return _finishes(following) or _elaborates(following, lines[position].text)
+
+
 def _finishes(sentence: str) -> bool:
     return _POINTS_BACK.search(sentence) is not None
+
+
+def _elaborates(sentence: str, before: str) -> bool:
+    opening = _ELABORATION.match(fold(sentence).strip())
+    return opening is not None and opening.group(1) in content_words(fold(before))
+
+
+def _elaborations(lines: Sequence[CardLine], position: int) -> list[str]:
+    """The run of sentences after this one that each say more of the one before."""
+    run: list[str] = []
+    for before, sentence in pairwise(lines[position : position + _MAX_ELABORATIONS + 1]):
+        if not _elaborates(sentence.text, before.text):
+            break
+        run.append(sentence.text)
+    return run
 
 
 def score_line(
@@ -305,7 +334,7 @@ def best_lines(
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
     pairs = [
         replace(pair, score=pair.score + _FINISHING_BONUS)
-        if _finishes(lines[pair.position + 1].text)
+        if _continues(lines, pair.position)
         else pair
         for pair in pairs
     ]

@@ -96,3 +96,19 @@ def test_the_actions_under_a_named_plan_are_those_the_rest_of_the_question_asks_
     )
     listed = [c.id for c in every.citations if c.id.startswith("01/11/SAP/09/")]
     assert listed == ["01/11/SAP/09/01", "01/11/SAP/09/02", "01/11/SAP/09/03"]
+
+
+def test_sentences_saying_more_of_the_best_line_come_with_it() -> None:
+    arena = text_card(
+        "De deelnemers gaven aan dat er nood is aan iemand die de klant op alle levensdomeinen "
+        "wegwijs kan maken. Iemand die vooral de sociale kaart kent. Iemand die niet zelf de "
+        "expert is, een trajectgezel.\n\n"
+        "Het is belangrijk dat deze ook thuis kan langsgaan.",
+        "Arena-analyse",
+        card_id="01/11/SAP/02/22",
+    )
+    answer = Assistant(with_cards(arena)).ask(
+        "Welke figuur vroegen de deelnemers in actie 01/11/SAP/02/22 om de klant op alle "
+        "levensdomeinen wegwijs te maken?"
+    )
+    assert "een trajectgezel" in answer.answer
