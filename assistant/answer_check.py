@@ -136,7 +136,9 @@ def _counted_focus(plan: QuestionPlan) -> set[str]:
     """The stems of what a count question counts, less words a card often says otherwise."""
     if plan.answer_type != "count":
         return set()
-    return {stem(fold(w)) for w in plan.focus_words} - _GENERIC_COUNTED
+    # The words as asked too: "leningen" stems to "leen", too short to find "energieleningen".
+    counted = [fold(w) for w in plan.focus_words if stem(fold(w)) not in _GENERIC_COUNTED]
+    return {stem(w) for w in counted} | set(counted)
 
 
 def _names_any(stems_: set[str], text: str, stopwords: frozenset[str]) -> bool:

@@ -13,7 +13,9 @@ from actiewijzer.index.text_analysis import dutch_zipf
 
 YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,]\d)")  # "in 2020." is a year
 _AMOUNT = re.compile(
-    r"(?:€\s?\d[\d.\s]*(?:,\d+)?)|(?:\d[\d.]*(?:,\d+)?\s?(?:€|euro\b|eur\b))", re.IGNORECASE
+    r"(?:€\s?\d[\d.\s]*(?:,\d+)?)"
+    r"|(?:\d[\d.]*(?:,\d+)?\s?(?:(?:miljoen|miljard)\s+)?(?:€|euro\b|eur\b))",
+    re.IGNORECASE,
 )
 # "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
 _NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")

@@ -356,14 +356,26 @@ class ExtractiveBackend:
         """No budget table: a labelled amount, a sentence with an amount, or the parent's table."""
         card = found.card
         lines.append(self.phrases.say("fact_intro", ref=card_ref(found)))
-        quotes = self._field_lines(card, ["budget_notes", *extra], lines)
+        quotes = self._field_lines(card, ["budget_notes"], lines)
+        # A figure in the card's budget field is its amount, "euro" or not ("800.000 per jaar").
+        budgeted = any(re.search(r"\d", quote) for quote in quotes)
+        quotes += self._field_lines(card, extra, lines)
         money = task.plan.model_copy(update={"answer_type": "amount"})
         closeness = task.line_closeness
         for line in best_lines(card, money, self.rules.stopword_set, 2, years, closeness=closeness):
             if has_type(line.text, "amount") and line.text not in quotes:
                 lines.append(self.phrases.say("fact_line", text=line.text))
                 quotes.append(line.text)
-        if any(has_type(q, "amount") for q in quotes):
+        if budgeted or any(has_type(q, "amount") for q in quotes):
+            # "... en welk aandeel moet uit ondervertegenwoordigde groepen komen?": the rest of
+            # the question is answered by the card's other lines.
+            rest = task.plan.model_copy(update={"answer_type": None})
+            for line in best_lines(
+                card, rest, self.rules.stopword_set, 2, years, closeness=closeness
+            ):
+                if not _repeats(line.text, quotes):
+                    lines.append(self.phrases.say("fact_line", text=line.text))
+                    quotes.append(line.text)
             return quotes
         parent = parent_of(task, found)
         if parent is not None and budget_lines(parent.card, task.plan, years)[0]:
