@@ -292,7 +292,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # Only a word listed as a prefix ("trekker*") stands for its longer forms: "dienst" asks
     # who does it, "dienstverlening" is a topic.
     kind_prefixes = {fold(w[:-1]) for listed in asking for w in listed if w.endswith("*")}
-    without_ids = rules.without_document_names(asked)
+    # "voor mensen met weinig geld" says who it is for, not what it is about.
+    without_ids = rules.without_document_names(rules.without_idioms(asked))
     for card_id in rules.ids_in(asked):
         without_ids = without_ids.replace(card_id, " ")
     topic = [

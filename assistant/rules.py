@@ -200,7 +200,9 @@ class RouterRules(BaseModel):
 
     def without_names_and_idioms(self, text: str) -> str:
         """The text with the words that ask for nothing left out: names of cabinets, idioms."""
-        text = self.organisation_name.sub(" ", text)
+        return self.without_idioms(self.organisation_name.sub(" ", text))
+
+    def without_idioms(self, text: str) -> str:
         for idiom in self.idioms:
             text = idiom.sub(" ", text)
         return text

@@ -277,3 +277,9 @@ def test_a_month_dates_the_question_and_names_no_topic() -> None:
     asked = plan("Welke acties krijgen sinds 1 januari 2024 een vervolg binnen TROEF?")
     assert "januari" not in asked.topic_words
     assert "troef" in asked.topic_words
+
+
+def test_an_idiom_for_who_it_is_for_names_no_topic() -> None:
+    asked = plan("welke acties rond sport zijn er voor mensen met weinig geld?")
+    assert "sport" in asked.topic_words
+    assert not {"weinig", "geld"} & set(asked.topic_words)
