@@ -283,3 +283,8 @@ def test_an_idiom_for_who_it_is_for_names_no_topic() -> None:
     asked = plan("welke acties rond sport zijn er voor mensen met weinig geld?")
     assert "sport" in asked.topic_words
     assert not {"weinig", "geld"} & set(asked.topic_words)
+
+
+def test_asking_whether_it_still_runs_asks_for_the_timing_notes() -> None:
+    asked = plan("loopt het project rond schoolcoaching nog, of is het gestopt?")
+    assert "time_notes" in asked.fields
