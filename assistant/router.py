@@ -285,6 +285,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     )
     if asks_status and "status" not in fields:
         fields.insert(0, "status")
+    if rules.asks_if_still_running(asked) and "time_notes" not in fields:
+        fields.append("time_notes")
     noise = rules.stopword_set | rules.topic_noise_set
     # Words that say what is asked (budget, trekker, ...) are not what it is about.
     asking = [*rules.kind_keywords.values(), *rules.field_keywords.values()]

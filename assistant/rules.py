@@ -104,6 +104,7 @@ class RouterRules(BaseModel):
     percent_words: list[str]
     amount_words: list[str]
     stopping_words: list[str] = []
+    still_running_patterns: list[str] = []
     price_units: list[str] = []
     year_before_words: list[str] = []
     year_after_words: list[str] = []
@@ -201,6 +202,9 @@ class RouterRules(BaseModel):
     def without_names_and_idioms(self, text: str) -> str:
         """The text with the words that ask for nothing left out: names of cabinets, idioms."""
         return self.without_idioms(self.organisation_name.sub(" ", text))
+
+    def asks_if_still_running(self, text: str) -> bool:
+        return any(re.search(p, fold(text)) for p in self.still_running_patterns)
 
     def without_idioms(self, text: str) -> str:
         for idiom in self.idioms:

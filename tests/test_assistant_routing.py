@@ -288,3 +288,5 @@ def test_an_idiom_for_who_it_is_for_names_no_topic() -> None:
 def test_asking_whether_it_still_runs_asks_for_the_timing_notes() -> None:
     asked = plan("loopt het project rond schoolcoaching nog, of is het gestopt?")
     assert "time_notes" in asked.fields
+    far_apart = plan("Loopt het project voor schoolcoaching in Lier (01/11/SAP/02/07) nog?")
+    assert far_apart.fields[:1] == ["status"] and "time_notes" in far_apart.fields
