@@ -102,7 +102,7 @@ class RouterRules(BaseModel):
     budget_rows: dict[str, str]
     default_budget_row: str
     percent_words: list[str]
-    amount_words: list[str]
+    amount_words: list[str] = []
     stopping_words: list[str] = []
     still_running_patterns: list[str] = []
     price_units: list[str] = []
@@ -203,8 +203,14 @@ class RouterRules(BaseModel):
         """The text with the words that ask for nothing left out: names of cabinets, idioms."""
         return self.without_idioms(self.organisation_name.sub(" ", text))
 
+    @cached_property
+    def still_running(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.still_running_patterns]
+
     def asks_if_still_running(self, text: str) -> bool:
-        return any(re.search(p, fold(text)) for p in self.still_running_patterns)
+        """ "Loopt het project ... nog?": whether it still runs (on folded text)."""
+        folded = fold(text)
+        return any(pattern.search(folded) for pattern in self.still_running)
 
     def without_idioms(self, text: str) -> str:
         for idiom in self.idioms:
