@@ -137,6 +137,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return bool(_ADDRESS.search(line))
     if answer_type == "names":
         return bool(proper_names(line))
+    if answer_type == "places":
+        return bool(router_rules().places_in(line))
     if answer_type == "reason":
         return bool(_REASON.search(line))
     return True

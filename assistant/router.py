@@ -260,9 +260,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         and any(map(rules.is_people_word, rules.focus_words(asked)))
     ):
         kind = QuestionKind.FACT
-    # A price, or why the money spent differs from the budget, is told in a sentence, not in
-    # a budget table.
-    if answer_type in ("price", "reason") and kind is QuestionKind.BUDGET:
+    # A price, why the money spent differs from the budget, or the towns that get it ("in welke
+    # steden financiert ..."), is told in a sentence, not in a budget table.
+    if answer_type in ("price", "reason", "places") and kind is QuestionKind.BUDGET:
         kind = QuestionKind.FACT
     columns = _budget_columns(rules.budget_columns, asked)
     # "geboekt tegenover het budget" in one year compares two columns of one table.

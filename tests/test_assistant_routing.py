@@ -290,3 +290,10 @@ def test_asking_whether_it_still_runs_asks_for_the_timing_notes() -> None:
     assert "time_notes" in asked.fields
     far_apart = plan("Loopt het project voor schoolcoaching in Lier (01/11/SAP/02/07) nog?")
     assert far_apart.fields[:1] == ["status"] and "time_notes" in far_apart.fields
+
+
+def test_which_towns_asks_for_a_line_naming_them_not_for_a_budget() -> None:
+    asked = plan("In welke steden financiert Vlaanderen buurtstewards voor Roma?")
+    assert asked.answer_type == "places" and asked.kind is QuestionKind.FACT
+    assert has_type("subsidie voor de steden Antwerpen, Gent en Sint-Niklaas", "places")
+    assert not has_type("subsidie voor buurtstewards in de steden", "places")
