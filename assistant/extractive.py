@@ -33,7 +33,7 @@ from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
 _FACT_LINES = 4
-_LINES_BESIDE_FIELDS = 2
+_LINES_BESIDE_FIELDS = 3
 _COUNTING_LINES = 3
 _FIELD_CHARS = 300
 
@@ -283,8 +283,8 @@ class ExtractiveBackend:
                 text = truncate(value.value, _FIELD_CHARS)
                 lines.append(self.phrases.say("field_line", label="Mijlpaal", value=text))
                 quotes.append(text)
-        # Fields asked already answer; otherwise four lines, as a question written in other
-        # words than the card's often finds its answer in the third or fourth best line.
+        # Four lines, three beside the fields asked: a question written in other words than the
+        # card's often finds its answer in the third or fourth best line.
         count = _LINES_BESIDE_FIELDS if quotes and not plan.answer_type else _FACT_LINES
         chosen = best_lines(
             card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness

@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant_helpers import aalst_card, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.ingest.models import Card, CardKind
+from actiewijzer.ingest.models import Card, CardFields, CardKind
 
 
 def test_an_answer_in_other_words_than_the_question_is_found_in_the_fourth_best_line() -> None:
@@ -112,3 +112,19 @@ def test_sentences_saying_more_of_the_best_line_come_with_it() -> None:
         "levensdomeinen wegwijs te maken?"
     )
     assert "een trajectgezel" in answer.answer
+
+
+def test_a_field_asked_comes_with_the_three_best_lines() -> None:
+    # "vrijwilligers" is not the card's word ("Helpers"): the answer is its third line.
+    restaurant = text_card(
+        "Het buurtrestaurant serveert elke werkdag een warme maaltijd voor buurtbewoners.\n\n"
+        "Buurtbewoners met een UiTPAS betalen minder voor de maaltijd in het buurtrestaurant.\n\n"
+        "Helpers koken mee in het buurtrestaurant; ze leren er positieve werkervaringen.\n\n"
+        "Het restaurant ligt naast het dienstencentrum.",
+        "Buurtrestaurant De Keuken",
+        card_id="01/11/SAP/02/23",
+    ).model_copy(update={"fields": CardFields(trekker="Dienst Welzijn")})
+    answer = Assistant(with_cards(restaurant)).ask(
+        "wie trekt het buurtrestaurant De Keuken en wat doen de vrijwilligers er?"
+    )
+    assert "Dienst Welzijn" in answer.answer and "positieve werkervaringen" in answer.answer
