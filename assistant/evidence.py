@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.router import QuestionPlan, values_named
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import fold, sentences
 from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card
@@ -145,9 +145,9 @@ def _column_meanings(column: str) -> set[str]:
     "aanwending" column too, as the question words map "aangewend" to it."""
     table = router_rules().budget_columns
     label = fold(column)
-    return {meaning for meaning in table.values() if meaning in label} | {
-        table[word] for word in re.findall(r"\w+", label) if word in table
-    }
+    return {meaning for meaning in table.values() if meaning in label} | set(
+        values_named(table, label)
+    )
 
 
 def has_amounts(card: Card) -> bool:

@@ -28,7 +28,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, truncate
+from actiewijzer.assistant.text import prints_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
@@ -40,12 +40,7 @@ _FIELD_CHARS = 300
 
 def _repeats(line: str, shown: list[str]) -> bool:
     """The line says nothing a shown one does not: a list item is also a line of its own."""
-    bare = _bare(line)
-    return any(bare in _bare(other) for other in shown)
-
-
-def _bare(text: str) -> str:
-    return re.sub(r"\W+", " ", fold(text)).strip()
+    return any(prints_phrase(other, line) for other in shown)
 
 
 def years_for(found: FoundCard, years: list[int]) -> list[int]:
@@ -255,6 +250,13 @@ class ExtractiveBackend:
                 quotes += self._field_lines(found.card, ["budget_notes"], lines)
         citations.insert(position, citation_for(found, quotes))
 
+    def _quote(self, texts: list[str], lines: list[str], quotes: list[str]) -> None:
+        """Each card line as an answer line, unless a shown one already says it."""
+        for text in texts:
+            if not _repeats(text, quotes):
+                lines.append(self.phrases.say("fact_line", text=text))
+                quotes.append(text)
+
     def _field_lines(self, card: Card, names: list[str], lines: list[str]) -> list[str]:
         labels = self.phrases.table("field_labels")
         quotes = []
@@ -289,10 +291,7 @@ class ExtractiveBackend:
         chosen = best_lines(
             card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness
         )
-        for line in chosen:
-            if not _repeats(line.text, quotes):
-                lines.append(self.phrases.say("fact_line", text=line.text))
-                quotes.append(line.text)
+        self._quote([line.text for line in chosen], lines, quotes)
         if not quotes:
             quotes = self._field_lines(card, ["description", "korte_inhoud"][:1], lines)
         if not quotes:
@@ -370,12 +369,8 @@ class ExtractiveBackend:
             # "... en welk aandeel moet uit ondervertegenwoordigde groepen komen?": the rest of
             # the question is answered by the card's other lines.
             rest = task.plan.model_copy(update={"answer_type": None})
-            for line in best_lines(
-                card, rest, self.rules.stopword_set, 2, years, closeness=closeness
-            ):
-                if not _repeats(line.text, quotes):
-                    lines.append(self.phrases.say("fact_line", text=line.text))
-                    quotes.append(line.text)
+            others = best_lines(card, rest, self.rules.stopword_set, 2, years, closeness=closeness)
+            self._quote([line.text for line in others], lines, quotes)
             return quotes
         parent = parent_of(task, found)
         if parent is not None and budget_lines(parent.card, task.plan, years)[0]:

@@ -155,7 +155,8 @@ def _status_request(text: str, rules: RouterRules) -> tuple[str | None, list[str
     return None, []
 
 
-def _pick_all(table: dict[str, str], text: str) -> list[str]:
+def values_named(table: dict[str, str], text: str) -> list[str]:
+    """The table's values for the words of the text that are its keys, in table order."""
     folded_words = set(re.findall(r"\w+", fold(text)))
     return list(dict.fromkeys(value for key, value in table.items() if fold(key) in folded_words))
 
@@ -163,7 +164,7 @@ def _pick_all(table: dict[str, str], text: str) -> list[str]:
 def _budget_columns(table: dict[str, str], text: str) -> list[str]:
     """The columns asked; "Budget BEO" next to each other name one column, the BEO one, not
     the plain budget column beside it."""
-    columns = _pick_all(table, text)
+    columns = values_named(table, text)
     folded = fold(text)
     for column in [c for c in columns if c != _PLAIN_BUDGET]:
         near = rf"\b{_PLAIN_BUDGET}[\s-]+{column}\b|\b{column}[\s-]*{_PLAIN_BUDGET}\b"
@@ -173,7 +174,7 @@ def _budget_columns(table: dict[str, str], text: str) -> list[str]:
 
 
 def _pick(table: dict[str, str], text: str) -> str | None:
-    return next(iter(_pick_all(table, text)), None)
+    return next(iter(values_named(table, text)), None)
 
 
 def without_context(text: str, rules: RouterRules) -> str:
