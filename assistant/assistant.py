@@ -150,6 +150,7 @@ class Assistant:
         plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
         respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
         plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
+        add_leads(plan, vocabulary, self.rules.unknown_subject_max_zipf)
         # A follow-up is checked on its own words: the earlier turn's were checked with it.
         own_words = (
             strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
@@ -323,6 +324,13 @@ def respell(plan: QuestionPlan, typos: dict[str, str]) -> None:
         plan.text = re.sub(rf"(?<!\w){re.escape(typo)}(?!\w)", meant, plan.text, flags=re.I)
     plan.topic_words = [typos.get(w, w) for w in plan.topic_words]
     plan.focus_words = [typos.get(w, w) for w in plan.focus_words]
+
+
+def add_leads(plan: QuestionPlan, vocabulary: Vocabulary, max_zipf: float) -> None:
+    """ "met Kerstmis": the cards say "kerst" ("kerstfeest"), so that word is looked for too."""
+    for word in list(plan.topic_words):
+        if (lead := vocabulary.card_word_leading(word, max_zipf)) and lead not in plan.topic_words:
+            plan.topic_words.append(lead)
 
 
 def merge_answers(question: str, answers: list[Answer], started: float) -> Answer:

@@ -33,6 +33,7 @@ from actiewijzer.index.text_analysis import (
 from actiewijzer.ingest.models import Card
 
 _MIN_TAIL = 3
+_MIN_LEAD = 4  # "kerst", "fiets"; a shorter lead ("kin", "bus") is too often a chance match
 _PLURAL_ENDS = ("s", "en", "'s")
 _MIN_TYPO_LENGTH = 5  # shorter words have too many neighbours one edit away
 _COMMON_STEM_ZIPF = 4.0  # "slaap", "woon": words seen every few thousand words
@@ -71,6 +72,15 @@ class Vocabulary:
             return False
         known = cache(self._known_form)  # a head comes back once per interfix
         return any(known(head) and known(rest) for head, rest in head_and_rest(word))
+
+    def card_word_leading(self, word: str, max_zipf: float) -> str | None:
+        """ "kerst" for "kerstmis", where the cards say "kerst" (and "kerstfeest"): a compound
+        no card uses, led by a word the cards use on their own, names what they speak of. A
+        common lead ("school" in "schoolbus") says too little to count."""
+        if self.knows(word):
+            return None
+        leads = (word[:cut] for cut in range(len(word) - _MIN_TAIL, _MIN_LEAD - 1, -1))
+        return next((w for w in leads if w in self.words and dutch_zipf(w) < max_zipf), None)
 
     def misspelled(self, word: str) -> str | None:
         """The document word a typo stands for: "mantelzorgkafee" -> "mantelzorgcafe"."""
@@ -190,6 +200,7 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and not rules.names_asked_kind(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
+        and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)
         and not _reads_as_verb(word)
     ]
 

@@ -1,0 +1,47 @@
+"""Everyday words that ask no kind of question, and a compound the cards never use but whose
+lead they do ("Kerstmis" where the cards say "kerst")."""
+
+from __future__ import annotations
+
+from assistant_helpers import RULES, aalst_card, plan, with_cards
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
+
+CHRISTMAS = aalst_card(
+    "Jaarlijks wordt op 25 december op een toegankelijke locatie een kerstfeest aangeboden voor "
+    "wie het moeilijk heeft of wie eenzaam is.\n\n"
+    "Het kerstfeest biedt minstens 250 mensen de kans om samen kerst te vieren.",
+    "De Stad ondersteunt een jaarlijks kerstfeest voor wie het moeilijk heeft",
+    "D40.1-A1",
+)
+
+
+def test_ready_for_the_work_floor_asks_no_status() -> None:
+    question = "met welke drempels kampt de persona Thierry, waardoor hij niet klaar is voor werk?"
+    assert plan(question).kind is QuestionKind.FACT
+    assert plan("welke acties zijn klaar?").kind is QuestionKind.STATUS
+
+
+def test_people_who_have_little_money_ask_for_no_budget() -> None:
+    asked = plan("is er in aalst een kerstfeest voor mensen die weinig geld hebben?")
+    assert asked.kind is QuestionKind.FACT
+
+
+def test_a_compound_led_by_a_card_word_is_no_unknown_subject() -> None:
+    vocabulary = Vocabulary([CHRISTMAS])
+    assert vocabulary.card_word_leading("kerstmis", RULES.unknown_subject_max_zipf) == "kerst"
+    assert unknown_subjects("is er in aalst iets met kerstmis?", RULES, vocabulary) == []
+    # A lead as common as "school" says too little: "schoolbus" stays a thing no card names.
+    school = aalst_card("De school krijgt steun.", "Steun voor de school", "D40.1-A2")
+    assert Vocabulary([school]).card_word_leading("schoolbus", 5.0) is None
+
+
+def test_christmas_finds_the_christmas_party_and_its_day() -> None:
+    answer = Assistant(with_cards(CHRISTMAS)).ask(
+        "Is er in Aalst met Kerstmis iets te doen voor wie alleen is? Op welke dag?"
+    )
+    assert not answer.refused
+    assert "25 december" in answer.answer
+    assert [c.id for c in answer.citations] == ["D40.1-A1"]
