@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -28,6 +29,7 @@ from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 TOPIC_MAX_CARDS = 25
+_SIBLINGS_NAMING_A_GOAL = 2
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
 
 
@@ -400,9 +402,25 @@ class CardRetriever:
         # share too few of its words to be listed on their own. Read from the cards searched,
         # so a filter holds for them too; each goal's actions follow in its rank.
         keys = {c.key for c in listed}
+        # Half the actions of a goal listed (two at least): the goal is on the topic, though it
+        # was not listed itself. A few of a large action plan's many actions say less.
+        listed_under = Counter((c.doc, c.parent) for c in listed if c.parent)
+        all_under = Counter((c.doc, c.parent) for c in cards if c.parent)
+        goals = [
+            c
+            for c in cards
+            if (n := listed_under[(c.doc, c.id)]) >= _SIBLINGS_NAMING_A_GOAL
+            and 2 * n >= all_under[(c.doc, c.id)]
+        ]
         rank = {(c.doc, c.id): n for n, c in enumerate(listed)}
+        for n, card in enumerate(listed):  # a goal's other actions follow its first one
+            rank.setdefault((card.doc, card.parent or ""), n)
         under_goals = sorted(
-            (c for c in children_of(cards, listed) if c.key not in keys and scorer.own_score(c)),
+            (
+                c
+                for c in children_of(cards, [*listed, *goals])
+                if c.key not in keys and scorer.own_score(c)
+            ),
             key=lambda c: rank[(c.doc, c.parent or "")],
         )
         listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]

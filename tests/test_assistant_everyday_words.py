@@ -1,5 +1,5 @@
-"""Everyday words that ask no kind of question, and a compound the cards never use but whose
-lead they do ("Kerstmis" where the cards say "kerst")."""
+"""Everyday words that ask no kind of question; a compound the cards never use but whose lead
+they do ("Kerstmis" where the cards say "kerst"); a goal's actions listed together."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from assistant_helpers import RULES, aalst_card, plan, with_cards
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
+from actiewijzer.ingest.models import Card, CardKind
 
 CHRISTMAS = aalst_card(
     "Jaarlijks wordt op 25 december op een toegankelijke locatie een kerstfeest aangeboden voor "
@@ -45,3 +46,36 @@ def test_christmas_finds_the_christmas_party_and_its_day() -> None:
     assert not answer.refused
     assert "25 december" in answer.answer
     assert [c.id for c in answer.citations] == ["D40.1-A1"]
+
+
+def _goal_with_actions() -> list[Card]:
+    goal = aalst_card(
+        "De Stad biedt kansen aan anderstalige nieuwkomers.",
+        "De Stad biedt kansen aan anderstalige nieuwkomers",
+        "Doelstelling 50.1",
+    ).model_copy(update={"kind": CardKind.DOELSTELLING})
+    titles = [
+        "De Stad ondersteunt conversatiegroepen om Nederlands te oefenen",
+        "De Stad organiseert theater om Nederlands te oefenen",
+        "De Stad rolt de campagne oefen Nederlands in de winkel uit",
+        "De Stad bestendigt het Leerpunt in de bibliotheek",
+    ]
+    texts = [
+        "Babbelgroep is een conversatiegroep waar men Nederlands oefent.",
+        "Voorstellingen voor wie Nederlands oefent.",
+        "Handelaars maken van hun winkel een oefenplaats.",
+        "In het Leerpunt staan materialen om Nederlands te leren.",
+    ]
+    actions = [
+        aalst_card(text, title, f"D50.1-A{n}").model_copy(update={"parent": goal.id})
+        for n, (title, text) in enumerate(zip(titles, texts, strict=True), 1)
+    ]
+    return [goal, *actions]
+
+
+def test_most_actions_of_a_goal_listed_bring_its_last_one_that_touches_the_topic() -> None:
+    answer = Assistant(with_cards(*_goal_with_actions())).ask(
+        "welke acties heeft aalst om nederlands te oefenen?"
+    )
+    listed = [c.id for c in answer.citations]
+    assert {"D50.1-A1", "D50.1-A2", "D50.1-A3", "D50.1-A4"} <= set(listed)
