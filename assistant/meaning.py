@@ -1,8 +1,9 @@
 """Closeness in meaning between the question and a card's lines, as a gain on the word score.
 
-The word score decides which lines answer at all; among the lines that share the question's
-words, the one the embedding model finds nearest in meaning is more often the answer than the
-one that happens to repeat one more word ("wie kan er terecht" and "de doelgroep zijn ...")."""
+The word score decides which lines answer; among the lines that share the question's words, the
+one the embedding model finds nearest in meaning is more often the answer than the one that
+happens to repeat one more word ("wie kan er terecht" and "de doelgroep zijn ..."). A line in
+other words altogether is admitted only when it is about as near as the card's nearest line."""
 
 from __future__ import annotations
 
@@ -26,3 +27,8 @@ def meaning_gains(lines: Sequence[str], closeness: LineCloseness | None) -> list
         return [0.0] * len(lines)
     nearest = max(found)
     return [MEANING_WEIGHT * math.exp((near - nearest) / MEANING_SPREAD) for near in found]
+
+
+# A line sharing no word with the question is told by meaning alone only within one spread of
+# the card's nearest line.
+NEAREST_GAIN = MEANING_WEIGHT * math.exp(-1)

@@ -19,7 +19,7 @@ from actiewijzer.assistant.answer_kinds import (
     printed_quarters,
     prints_contact,
 )
-from actiewijzer.assistant.meaning import LineCloseness, meaning_gains
+from actiewijzer.assistant.meaning import NEAREST_GAIN, LineCloseness, meaning_gains
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import (
@@ -44,6 +44,7 @@ _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 # bedanken. In 2020 is hiertoe een ontbijtevent aangeboden."
 _POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
 _FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
+_UNSHARED_COST = 1.0  # a line sharing no question word ranks below one sharing a word
 # "... nood aan iemand die de klant wegwijs maakt. Iemand die vooral de sociale kaart kent.": a
 # clause standing alone, opened by a word of the sentence before, says more of that sentence.
 _ELABORATION = re.compile(r"^(?:een\s+|de\s+|het\s+)?([\w'’-]{4,})\s+(?:die|dat|waar\w*)\b")
@@ -326,10 +327,13 @@ def best_lines(
     if any(line.score > 0 for line in scored):
         gains = meaning_gains([line.text for line in lines], closeness)
         for number, line in enumerate(scored):
+            joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
+            gain = max(gains[line.position : line.position + joined])
             if line.score > 0:
-                joined = 2 if number >= len(lines) else 1  # a pair is as near as its nearer half
-                gain = max(gains[line.position : line.position + joined])
                 scored[number] = replace(line, score=line.score + gain)
+            elif number < len(lines) and gain >= NEAREST_GAIN:
+                # In other words than the question's, but as near in meaning as the nearest line.
+                scored[number] = replace(line, score=gain - _UNSHARED_COST)
     # A pair must say more than its figure sentence alone: the first one shares the subject.
     singles, pairs = scored[: len(lines)], scored[len(lines) :]
     pairs = [
