@@ -68,14 +68,16 @@ def _names_kind(question_words: set[str], report_kind: str) -> bool:
     )
 
 
-def prefer_years(found: Sequence[FoundCard], years: Sequence[int]) -> list[FoundCard]:
-    """Cards from a document covering the year; else cards printing it; else all of them."""
-    if not years:
-        return list(found)
+def prefer_years(
+    found: Sequence[FoundCard], years: Sequence[int], told: Sequence[str] = ()
+) -> list[FoundCard]:
+    """Cards from a document covering the year; else cards printing it, those of the documents
+    told first (the one the conversation is in); else all of them."""
     asked = set(years)
     covering = [f for f in found if document_years(f.document) & asked]
     printing = [f for f in found if any(str(y) in f.card.text for y in asked)]
-    return covering or printing or list(found)
+    told_printing = [f for f in printing if f.card.doc in told]
+    return covering or told_printing or printing or list(found)
 
 
 def cards_named_by_title(text: str, cards: Sequence[Card]) -> list[Card]:

@@ -20,6 +20,7 @@ class RewrittenQuestion(BaseModel):
     carried: list[str] = Field(default_factory=list)  # ids and words taken from earlier turns
     context_ids: list[str] = Field(default_factory=list)  # ids the previous answer names
     previous_question: str | None = None
+    previous_answer: str = ""  # names the report a follow-up stays in
 
 
 def is_follow_up(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> bool:
@@ -68,4 +69,5 @@ def rewrite(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> R
         carried=carried,
         context_ids=context_ids,
         previous_question=previous or None,
+        previous_answer=earlier_answers[-1] if earlier_answers else "",
     )

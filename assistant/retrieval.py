@@ -179,11 +179,20 @@ class CardRetriever:
             for f in hits[:8]
             if f.key in keys or any(t.startswith(f"{c.id} ") for c in context for t in f.context)
         ]
-        # The same card in two reports: the one covering (or printing) the year asked first.
+        # The same card in two reports: the one covering the year asked first, else one printing
+        # it, in the report the previous answer quoted ("volgens de evaluatie 2024") first.
+        told = self._documents_told(plan.previous_answer)
         if inside:
-            return unique([*prefer_years(inside, plan.years), *inside, *hits])
+            return unique([*prefer_years(inside, plan.years, told), *inside, *hits])
         found = [self.found(c) for c in context]
-        return unique([*prefer_years(found, plan.years), *found, *hits])
+        return unique([*prefer_years(found, plan.years, told), *found, *hits])
+
+    def _documents_told(self, answer: str) -> list[str]:
+        """The report an earlier answer names by kind or year; none when it names no one."""
+        docs = list(self.documents.values())
+        years = [int(year) for year in router_rules().named_document_years(answer)]
+        told = documents_in_scope(answer, years, docs, by_kind=True) if answer else []
+        return told if len(told) == 1 else []
 
     @staticmethod
     def _own_place(plan: QuestionPlan, docs: list[DocumentInfo]) -> list[str]:

@@ -65,6 +65,7 @@ class QuestionPlan(BaseModel):
     counts_people: bool = False  # a count of people ("hoeveel mensen"), not of visits
     counts_occasions: bool = False  # how often ("hoe vaak"), not how many people
     context_ids: list[str] = Field(default_factory=list)  # cited in the previous answer
+    previous_answer: str = ""  # a follow-up's: the report it names is the one talked about
     places: list[str] = Field(default_factory=list)  # places named in the question
     mjp_codes: list[str] = Field(default_factory=list)  # budget codes named, folded
     focus_words: list[str] = Field(default_factory=list)  # what is asked about: "de schepen"
@@ -328,6 +329,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         counts_people=answer_type == "count" and rules.counts_people(asked),
         counts_occasions=answer_type == "count" and rules.counts_occasions(asked),
         context_ids=rewritten.context_ids,
+        previous_answer=rewritten.previous_answer,
         places=rules.places_in(asked),
         mjp_codes=rules.mjp_codes_in(asked),
         focus_words=[w for w in rules.focus_words(asked) if w in topic],

@@ -1,13 +1,16 @@
 """Everyday words that ask no kind of question; a compound the cards never use but whose lead
-they do ("Kerstmis" where the cards say "kerst"); a goal's actions listed together."""
+they do ("Kerstmis" where the cards say "kerst"); a goal's actions listed together; a follow-up staying in the report talked about."""
 
 from __future__ import annotations
 
-from assistant_helpers import RULES, aalst_card, plan, with_cards
+import pytest
+from assistant_corpus import DOC_2020, DOC_2024
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
+from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.ingest.models import Card, CardKind
 
 CHRISTMAS = aalst_card(
@@ -79,3 +82,32 @@ def test_most_actions_of_a_goal_listed_bring_its_last_one_that_touches_the_topic
     )
     listed = [c.id for c in answer.citations]
     assert {"D50.1-A1", "D50.1-A2", "D50.1-A3", "D50.1-A4"} <= set(listed)
+
+
+def _support_in_both_reports() -> InMemoryCardIndex:
+    card_id, title = "01/11/SAP/04/09", "Woonbegeleiding"
+    in_2020 = text_card(
+        "In 2020 startte de woonbegeleiding. Vanaf 2021 komt er een tweede luik.",
+        title, card_id=card_id, doc=DOC_2020,
+    )  # fmt: skip
+    in_2024 = text_card(
+        "Sinds eind 2021 bestaat de woonbegeleiding uit twee luiken: ambulant en met verblijf.",
+        title, card_id=card_id, doc=DOC_2024,
+    )  # fmt: skip
+    return with_cards(in_2020, in_2024)
+
+
+@pytest.mark.parametrize(
+    ("report", "doc"), [("evaluatie 2024 Q2", DOC_2024), ("rapport 2020", DOC_2020)]
+)
+def test_a_follow_up_stays_in_the_report_the_previous_answer_quoted(report: str, doc: str) -> None:
+    # Both cards print 2021 and neither report covers it: the conversation's report decides.
+    history = [
+        ChatTurn(role="user", content="wat doet Lier rond woonbegeleiding?"),
+        ChatTurn(role="assistant", content=f"Volgens actie 01/11/SAP/04/09 „Woonbegeleiding” "
+                 f"(Stad Lier – {report}): de woonbegeleiding loopt."),
+    ]  # fmt: skip
+    answer = Assistant(_support_in_both_reports()).ask(
+        "en hoe is die woonbegeleiding sinds eind 2021 opgedeeld?", history
+    )
+    assert answer.citations[0].doc == doc
