@@ -64,7 +64,8 @@ _SURNAME_MAX_ZIPF = 2.5  # "Vangoidsenhoven" 0; "Vlaanderen" 4.6
 # An end date is a date said to end something: "liep tot 30/06/2024", "einddatum", "afgerond in".
 _END_MARKER = re.compile(
     r"\b(?:tot|t\.e\.m\.?|tem|einde?|einddatum|eindigt|eindigde|stopt|stopte|gestopt|afgerond|"
-    r"afgelopen|beeindigd|be\u00ebindigd|loopt af|liep af|afgesloten)\b",
+    r"afgelopen|beeindigd|be\u00ebindigd|loopt af|liep af|afgesloten|deadlines?|uiterlijk|"
+    r"ten laatste)\b",
     re.IGNORECASE,
 )
 # Said of something that stopped: "t.e.m. 2020", "werd stopgezet", "niet langer".

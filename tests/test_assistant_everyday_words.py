@@ -7,6 +7,7 @@ import pytest
 from assistant_corpus import DOC_2020, DOC_2024
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
+from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
@@ -111,3 +112,14 @@ def test_a_follow_up_stays_in_the_report_the_previous_answer_quoted(report: str,
         "en hoe is die woonbegeleiding sinds eind 2021 opgedeeld?", history
     )
     assert answer.citations[0].doc == doc
+
+
+def test_a_deadline_answers_until_when_and_naar_welk_opens_a_second_question() -> None:
+    assert has_type("Deadline kandidaturen 02/06/2023 om 23u59", "end_date")
+    assert has_type("Aanvragen kan uiterlijk op 15/09/2023.", "end_date")
+    assert not has_type("De lancering volgde op 21/04/2023.", "end_date")
+    question = "Tot wanneer kan ik mijn kandidatuur indienen, en naar welk mailadres stuur ik die?"
+    assert RULES.question_parts(question) == [
+        "Tot wanneer kan ik mijn kandidatuur indienen,",
+        "en naar welk mailadres stuur ik die?",
+    ]
