@@ -93,13 +93,17 @@ def budget_lines(
     lines: list[BudgetLine] = []
     column_missing = False
     for row in rows:
-        cells = [c for c in row.cells if c.raw.strip() and _year_matches(c, years)]
-        cells = [c for c in cells if _is_asked_value(c, plan)] or cells
+        printed = [c for c in row.cells if c.raw.strip() and _year_matches(c, years)]
+        cells = [c for c in printed if _is_asked_value(c, plan)] or printed
         if plan.budget_columns:
-            chosen = [c for c in cells if set(plan.budget_columns) & _column_meanings(c.column)]
+            asked = set(plan.budget_columns)
+            chosen = [c for c in cells if asked & _column_meanings(c.column)]
             # "budget" is also the everyday word for money: only a named column can be missing.
             column_missing = column_missing or (not chosen and plan.budget_columns != ["budget"])
-            cells = chosen or cells
+            # "hoeveel was daarvan al aangewend?": the amount, and the share of the budget the
+            # table prints beside it ("% Aangewend").
+            shares = [c for c in printed if _is_percent(c) and asked & _column_meanings(c.column)]
+            cells = [c for c in printed if c in chosen or (chosen and c in shares)] or cells
         lines += [
             BudgetLine(_row_label(row), c.column, c.raw.strip(), row.is_income) for c in cells
         ]

@@ -1,5 +1,5 @@
-"""Budget columns as asked: an amount and a percent together, and the column a question names
-in another form of the same word; the head of an ellipsis ("game- of gokverslaving")."""
+"""Budget columns as asked: an amount and a percent together, an amount spent with its share,
+and the column a question names in another form of the same word; the head of an ellipsis ("game- of gokverslaving")."""
 
 from __future__ import annotations
 
@@ -27,6 +27,16 @@ def test_a_percent_asked_alone_is_the_percent_column_named_in_another_form() -> 
     )
     assert not answer.refused and "staat er niet bij" not in answer.answer
     assert "35,95" in answer.answer and "664.234,58" not in answer.answer
+
+
+def test_an_amount_spent_comes_with_the_share_of_the_budget_the_table_prints_beside_it() -> None:
+    answer = Assistant(sample_index()).ask(
+        "hoeveel was er van het budget 2024 van actieplan 01/11/SAP/01 al aangewend volgens de "
+        "evaluatie?"
+    )
+    assert "Aanwending 2024 Q2: 664.234,58" in answer.answer
+    assert "% Aangewend 2024 Q2: 35,95" in answer.answer
+    assert "% Geboekt" not in answer.answer  # the share of another column
 
 
 def test_the_head_of_an_ellipsis_is_no_unknown_subject() -> None:
