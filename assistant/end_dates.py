@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from actiewijzer.assistant.text import fold
@@ -22,6 +22,11 @@ _BY_YEAR = re.compile(
 _BEFORE_YEAR = re.compile(rf"\b(?:voor|vóór|voordien)\s+{_YEAR}\b")
 _AFTER_YEAR = re.compile(rf"\b(?:na|later dan|voorbij)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b")
 _IN_YEAR = re.compile(rf"\b(?:in|eind|einde|in de loop van)\s+{_YEAR}\b")
+# The words right before a day that make it a bound, not the very day.
+_CONDITION_REACH = 20
+_BEFORE_DAY = re.compile(r"\b(?:vroeger dan|eerder dan|voor|vóór)\s*(?:de\s+)?$")
+_BY_DAY = re.compile(r"\b(?:ten laatste|uiterlijk|tegen|tot en met|t\.e\.m\.)\s*(?:op\s+)?$")
+_AFTER_DAY = re.compile(r"\b(?:na|later dan)\s*$")
 # "welke acties ...", "welke actie ... als enige": a list is asked, not one card's end date.
 _WHICH_ACTIONS = re.compile(r"\bwelke\s+(?:\w+\s+)?(?:acties?|projecten|maatregelen)\b")
 
@@ -63,6 +68,14 @@ def end_date_filter(question: str) -> EndDateFilter | None:
     after = folded[asks.start() :]  # the condition follows the word, or comes just before it
     around = folded[max(0, asks.start() - 40) :]
     if (day := _ON_DAY.search(around)) and (on := _as_day(*day.groups())):
+        # "vroeger dan 31-12-2025", "ten laatste 30/06/2024", "na 31-12-2023": a condition.
+        said_before = around[max(0, day.start() - _CONDITION_REACH) : day.start()]
+        if _BEFORE_DAY.search(said_before):
+            return EndDateFilter(EndDateTest.BY, on - timedelta(days=1))
+        if _BY_DAY.search(said_before):
+            return EndDateFilter(EndDateTest.BY, on)
+        if _AFTER_DAY.search(said_before):
+            return EndDateFilter(EndDateTest.AFTER, on)
         return EndDateFilter(EndDateTest.ON, on)
     for text in (after, around):
         if match := _BY_YEAR.search(text):

@@ -1,4 +1,4 @@
-"""Lists of actions by their end date field: on a day, by a year, after a year."""
+"""Lists of actions by their end date field: on a day, before or by a day or a year, after one."""
 
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ from actiewijzer.assistant.end_dates import EndDateFilter, EndDateTest, end_date
             EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31)),
         ),
         ("welke acties eindigen in 2023?", EndDateFilter(EndDateTest.IN_YEAR, date(2023, 1, 1))),
+        (
+            "Welke acties hadden een einddatum vroeger dan 31-12-2025?",
+            EndDateFilter(EndDateTest.BY, date(2025, 12, 30)),
+        ),
+        (
+            "Welke acties eindigen ten laatste op 30/06/2024?",
+            EndDateFilter(EndDateTest.BY, date(2024, 6, 30)),
+        ),
+        (
+            "Welke acties hebben een einddatum later dan 31-12-2023?",
+            EndDateFilter(EndDateTest.AFTER, date(2023, 12, 31)),
+        ),
     ],
 )
 def test_a_list_by_end_date_reads_its_condition(question: str, expected: EndDateFilter) -> None:
