@@ -238,7 +238,8 @@ def answers_how_often(line: str) -> bool:
 
 
 def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
-    tokens = re.findall(r"[\w'-]+", fold(line).replace("’", "'"))
+    # "4.407 Lierenaars": a number with its thousands separator is one token.
+    tokens = re.findall(r"\d+(?:[.,]\d+)+|[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))
     return any(
         token in numbers

@@ -240,10 +240,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if about_a_card and kind in (QuestionKind.TOPIC, QuestionKind.STATUS) and not lists:
         kind = QuestionKind.FACT
     answer_type = rules.answer_type(request)
+    typed = asked  # the words that say what kind of answer is wanted
     if followed and kind is QuestionKind.FACT and not answer_type:
         # "en in 2020? was dat veel minder?" after "hoeveel volk kwam er?" still counts. A
         # budget, status or comparison follow-up keeps its own reading of the earlier question.
-        answer_type = rules.answer_type(without_context(followed, rules))
+        typed = without_context(followed, rules)
+        answer_type = rules.answer_type(typed)
     # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
     # list of finished actions.
     # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running.
@@ -326,8 +328,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         takes_stop_for_granted=bool(set(content_words(fold(asked))) & set(rules.stopping_words)),
         topic_words=topic,
         answer_type=answer_type,
-        counts_people=answer_type == "count" and rules.counts_people(asked),
-        counts_occasions=answer_type == "count" and rules.counts_occasions(asked),
+        # "en hoe zit dat in Aalst?" after "hoe vaak kun je binnenlopen?" still asks how often.
+        counts_people=answer_type == "count" and rules.counts_people(typed),
+        counts_occasions=answer_type == "count" and rules.counts_occasions(typed),
         context_ids=rewritten.context_ids,
         previous_answer=rewritten.previous_answer,
         places=rules.places_in(asked),

@@ -7,7 +7,7 @@ import pytest
 from assistant_corpus import DOC_2020, DOC_2024
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
-from actiewijzer.assistant.answer_kinds import has_type
+from actiewijzer.assistant.answer_kinds import counts_people, has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
@@ -123,3 +123,14 @@ def test_a_deadline_answers_until_when_and_naar_welk_opens_a_second_question() -
         "Tot wanneer kan ik mijn kandidatuur indienen,",
         "en naar welk mailadres stuur ik die?",
     ]
+
+
+def test_a_follow_up_keeps_asking_how_often_and_townspeople_with_thousands_are_counted() -> None:
+    history = [
+        ChatTurn(role="user", content="hoe vaak kun je binnenlopen bij het Woonatelier in Lier?"),
+        ChatTurn(role="assistant", content="Volgens actie 01/11/SAP/04/03: 2 inloopmomenten."),
+    ]
+    follow_up = plan("en hoe zit dat bij de hulp voor huurders in Aalst?", history)
+    assert follow_up.answer_type == "count" and follow_up.counts_occasions
+    assert counts_people("In 2024 zijn er momenteel 4.407 Lierenaars met een UiTPAS.")
+    assert not counts_people("In 2023 waren er 1.637 cliëntcontacten.")
