@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -55,12 +56,14 @@ class CardRetriever:
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
         docs = list(self.documents.values())
         scope = [filters.doc] if filters and filters.doc else [d.doc for d in docs]
-        if plan.is_follow_up and (own := self._own_place(plan, docs)):
+        if plan.is_follow_up and (own := self._own_place(plan, docs, or_report=True)):
             # "en wat realiseert Lier zelf in zijn Huis van het Kind?": another place, and a
             # subject of its own, is a new question there, not one about the earlier card.
             scope = [d for d in scope if d in own] or scope
             if len(plan.topic_words) > router_rules().follow_up_max_content_words:
-                plan = plan.model_copy(update={"text": plan.question, "context_ids": []})
+                own_ids = [i for i in plan.named_ids if i in router_rules().ids_in(plan.question)]
+                update = {"text": plan.question, "context_ids": [], "named_ids": own_ids}
+                plan = plan.model_copy(update=update)
         elif plan.kind in _YEAR_BOUND_KINDS and (own := self._own_place(plan, docs)):
             # "de kansarmoede-index van Lier": another town's figure is no answer to it.
             scope = [d for d in scope if d in own] or scope
@@ -195,9 +198,12 @@ class CardRetriever:
         return told if len(told) == 1 else []
 
     @staticmethod
-    def _own_place(plan: QuestionPlan, docs: list[DocumentInfo]) -> list[str]:
-        """The documents of the place a follow-up names itself, if it names one."""
-        own = documents_in_scope(plan.question, (), docs)
+    def _own_place(
+        plan: QuestionPlan, docs: list[DocumentInfo], or_report: bool = False
+    ) -> list[str]:
+        """The documents of the place a question names itself, if it names one; or, when
+        asked, of the report it names ("en ... volgens de evaluatie Q2 2024?")."""
+        own = documents_in_scope(plan.question, (), docs, by_kind=or_report)
         return own if len(own) < len(docs) else []
 
     def _foreign_places(self, plan: QuestionPlan) -> list[str]:
@@ -302,7 +308,9 @@ class CardRetriever:
         resolved = {id_key(c.id) for c in named}
         missing = [i for i in plan.named_ids if id_key(i) not in resolved]
         found = [self.found(c) for c in named]
-        in_scope = [f for f in found if f.card.doc in scope]
+        # "Welk jaar noemt actie 06_09_04 voor de UiTPAS in de stad Lier?": a card of another
+        # document that speaks of the place asked is in scope for it.
+        in_scope = [f for f in found if f.card.doc in scope or _speaks_of(f.card, plan.places)]
         places = documents_in_scope(plan.text, (), list(self.documents.values()))
         in_scope = [f for f in in_scope if f.card.doc in places] or in_scope
         if found and not in_scope:
@@ -504,3 +512,8 @@ class CardRetriever:
 
 
 __all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]
+
+
+def _speaks_of(card: Card, places: Sequence[str]) -> bool:
+    folded = fold(card.text)
+    return any(re.search(rf"\b{re.escape(fold(place))}\b", folded) for place in places)

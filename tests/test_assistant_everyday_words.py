@@ -4,7 +4,7 @@ they do ("Kerstmis" where the cards say "kerst"); a goal's actions listed togeth
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import DOC_2020, DOC_2024
+from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_kinds import counts_people, has_type
@@ -134,3 +134,32 @@ def test_a_follow_up_keeps_asking_how_often_and_townspeople_with_thousands_are_c
     assert follow_up.answer_type == "count" and follow_up.counts_occasions
     assert counts_people("In 2024 zijn er momenteel 4.407 Lierenaars met een UiTPAS.")
     assert not counts_people("In 2023 waren er 1.637 cliëntcontacten.")
+
+
+def _uitpas_cards() -> InMemoryCardIndex:
+    flemish = text_card(
+        "Uitrol van de UiTPAS. 2017: implementatie van de UiTPAS in de stad Lier.",
+        "Uitrol van de UiTPAS in Vlaanderen", card_id="06_09_99", doc=DOC_VAPA,
+    )  # fmt: skip
+    in_lier = text_card(
+        "In 2023 hadden 5.971 Lierenaars een UiTPAS met kansentarief.",
+        "Participatie aan vrije tijd", card_id="01/11/SAP/02/95", doc=DOC_2024,
+    )  # fmt: skip
+    return with_cards(flemish, in_lier)
+
+
+def test_a_numbered_card_of_another_plan_that_speaks_of_the_town_asked_answers() -> None:
+    answer = Assistant(_uitpas_cards()).ask(
+        "Welk jaar noemt actie 06_09_99 voor de UiTPAS in de stad Lier?"
+    )
+    assert not answer.refused
+    assert [c.id for c in answer.citations] == ["06_09_99"]
+
+
+def test_a_second_part_naming_its_own_report_leaves_the_first_parts_number() -> None:
+    answer = Assistant(_uitpas_cards()).ask(
+        "Welk jaar noemt actie 06_09_99 voor de UiTPAS in de stad Lier, en hoeveel Lierenaars "
+        "hadden volgens de evaluatie in 2023 een UiTPAS met kansentarief?"
+    )
+    assert "5.971" in answer.answer
+    assert {c.id for c in answer.citations} == {"06_09_99", "01/11/SAP/02/95"}
