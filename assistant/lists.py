@@ -17,8 +17,7 @@ from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import fold, place_forms, topic_phrase, truncate, words
 from actiewijzer.ingest.models import Card
 
-MAX_LIST = 12
-MAX_DETAILED = MAX_LIST  # every card listed says what it does
+MAX_LIST = 12  # each card listed says what it does, also when more were found
 MAX_TWO_LINES = 6  # a list this short shows two lines per card
 MAX_JOINED_WORDS = 3  # more loose topic words than this, joined by "en", name no topic
 _SPACED = re.compile(r"\s+")
@@ -122,7 +121,7 @@ class ListWriter:
             lines.append(self.phrases.say("topic_intro_question"))
         else:
             lines.append(self.phrases.say("topic_intro", topic=topic))
-        per_card = 0 if len(cards) > MAX_DETAILED else 2 if len(cards) <= MAX_TWO_LINES else 1
+        per_card = 2 if len(cards) <= MAX_TWO_LINES else 1
         # The town only scopes the list: the line shown must be about the topic.
         places = [form for place in task.plan.places for form in place_forms(fold(place))]
         for found in cards[:MAX_LIST]:

@@ -44,6 +44,21 @@ def test_a_list_of_eight_cards_says_what_each_one_does() -> None:
     assert all(name in answer.answer for name in names)  # the name is inside, not in the title
 
 
+def test_a_list_cut_at_twelve_cards_still_says_what_each_listed_card_does() -> None:
+    cafes = [
+        aalst_card(
+            f"De Stad organiseert het taalcafé Tafel{n} in wijk {n}.\n\n"
+            "Vrijwilligers oefenen er Nederlands met anderstaligen.",
+            f"De Stad zet in op het taalcafé in wijk {n}",
+            f"D20.{n}-A1",
+        )
+        for n in range(1, 15)
+    ]
+    answer = Assistant(with_cards(*cafes)).ask("welke acties gaan over een taalcafé in aalst?")
+    assert len(answer.citations) == 12
+    assert all(f"Tafel{c.id[4:-3]}" in answer.answer for c in answer.citations)
+
+
 def test_a_list_item_shown_within_a_longer_line_is_not_shown_again() -> None:
     support = text_card(
         "Het ondersteuningsaanbod rust op pijlers: … Het creëren van een praktisch aanbod voor "
