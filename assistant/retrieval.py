@@ -56,7 +56,7 @@ class CardRetriever:
     def _retrieve(self, plan: QuestionPlan, filters: SearchFilters | None) -> Retrieved:
         docs = list(self.documents.values())
         scope = [filters.doc] if filters and filters.doc else [d.doc for d in docs]
-        if plan.is_follow_up and (own := self._own_place(plan, docs, or_report=True)):
+        if plan.is_follow_up and (own := self._own_documents(plan, docs, or_report=True)):
             # "en wat realiseert Lier zelf in zijn Huis van het Kind?": another place, and a
             # subject of its own, is a new question there, not one about the earlier card.
             scope = [d for d in scope if d in own] or scope
@@ -64,7 +64,7 @@ class CardRetriever:
                 own_ids = [i for i in plan.named_ids if i in router_rules().ids_in(plan.question)]
                 update = {"text": plan.question, "context_ids": [], "named_ids": own_ids}
                 plan = plan.model_copy(update=update)
-        elif plan.kind in _YEAR_BOUND_KINDS and (own := self._own_place(plan, docs)):
+        elif plan.kind in _YEAR_BOUND_KINDS and (own := self._own_documents(plan, docs)):
             # "de kansarmoede-index van Lier": another town's figure is no answer to it.
             scope = [d for d in scope if d in own] or scope
         if under_code := self._under_code(plan, scope):
@@ -192,13 +192,14 @@ class CardRetriever:
 
     def _documents_told(self, answer: str) -> list[str]:
         """The report an earlier answer names by kind or year; none when it names no one."""
-        docs = list(self.documents.values())
+        if not answer:
+            return []
         years = [int(year) for year in router_rules().named_document_years(answer)]
-        told = documents_in_scope(answer, years, docs, by_kind=True) if answer else []
+        told = documents_in_scope(answer, years, list(self.documents.values()), by_kind=True)
         return told if len(told) == 1 else []
 
     @staticmethod
-    def _own_place(
+    def _own_documents(
         plan: QuestionPlan, docs: list[DocumentInfo], or_report: bool = False
     ) -> list[str]:
         """The documents of the place a question names itself, if it names one; or, when
@@ -215,7 +216,7 @@ class CardRetriever:
     ) -> bool:
         """A list asked for a place no document is about: a card that mentions Gent in passing
         is no action of Gent, unless the question also names a place a document is about."""
-        if not self._own_place(plan, list(self.documents.values())):
+        if not self._own_documents(plan, list(self.documents.values())):
             return True
         return self._unknown_place(plan, self._search(plan.text, 3, scope, filters))
 
@@ -511,9 +512,10 @@ class CardRetriever:
         return [self.found(item[4]) for item in scored[:3]]
 
 
-__all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]
-
-
 def _speaks_of(card: Card, places: Sequence[str]) -> bool:
+    """Whether the card's text names one of the places."""
     folded = fold(card.text)
     return any(re.search(rf"\b{re.escape(fold(place))}\b", folded) for place in places)
+
+
+__all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]
