@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
-from actiewijzer.assistant.doc_scope import documents_in_scope
+from actiewijzer.assistant.doc_scope import reports_named
 from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
@@ -241,11 +241,7 @@ class Assistant:
         whole_plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
         if whole_plan.kind is QuestionKind.COMPARE:
             return [filters] * len(parts)  # a comparison's parts name a report each
-        docs = self.index.documents()
-        # Only a report named by its kind or year ("de evaluatie van 2024") narrows: a figure's
-        # year ("in 2023") may be printed in any report.
-        named_years = [int(year) for year in self.rules.named_document_years(question)]
-        whole = documents_in_scope(question, named_years, docs, by_kind=True)
+        whole = reports_named(question, self.index.documents(), self.rules)
         if len(whole) != 1:
             return [filters] * len(parts)
         narrowed = (filters or SearchFilters()).model_copy(update={"doc": whole[0]})
@@ -329,6 +325,8 @@ def respell(plan: QuestionPlan, typos: dict[str, str]) -> None:
 def add_leads(plan: QuestionPlan, vocabulary: Vocabulary, max_zipf: float) -> None:
     """ "met Kerstmis": the cards say "kerst" ("kerstfeest"), so that word is looked for too."""
     for word in list(plan.topic_words):
+        if vocabulary.knows(word):
+            continue
         if (lead := vocabulary.card_word_leading(word, max_zipf)) and lead not in plan.topic_words:
             plan.topic_words.append(lead)
 

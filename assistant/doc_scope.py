@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import fold, place_forms
 from actiewijzer.ingest.models import Card, DocumentInfo
@@ -48,6 +49,13 @@ def documents_in_scope(
         chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
     return [doc for doc in chosen if doc in by_year] or chosen
+
+
+def reports_named(text: str, docs: Sequence[DocumentInfo], rules: RouterRules) -> list[str]:
+    """The documents a text names by place, report kind or the year in a report's name ("de
+    evaluatie van 2024"); a figure's year ("in 2023") does not narrow."""
+    named_years = [int(year) for year in rules.named_document_years(text)]
+    return documents_in_scope(text, named_years, docs, by_kind=True)
 
 
 def foreign_places(places: Sequence[str], docs: Iterable[DocumentInfo]) -> list[str]:

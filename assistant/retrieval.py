@@ -17,6 +17,7 @@ from actiewijzer.assistant.doc_scope import (
     id_key,
     parents_named_by_kind,
     prefer_years,
+    reports_named,
 )
 from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
 from actiewijzer.assistant.evidence import shared_budget_partners
@@ -194,8 +195,7 @@ class CardRetriever:
         """The report an earlier answer names by kind or year; none when it names no one."""
         if not answer:
             return []
-        years = [int(year) for year in router_rules().named_document_years(answer)]
-        told = documents_in_scope(answer, years, list(self.documents.values()), by_kind=True)
+        told = reports_named(answer, list(self.documents.values()), router_rules())
         return told if len(told) == 1 else []
 
     @staticmethod

@@ -76,9 +76,8 @@ class Vocabulary:
     def card_word_leading(self, word: str, max_zipf: float) -> str | None:
         """ "kerst" for "kerstmis", where the cards say "kerst" (and "kerstfeest"): a compound
         no card uses, led by a word the cards use on their own, names what they speak of. A
-        common lead ("school" in "schoolbus") says too little to count."""
-        if self.knows(word):
-            return None
+        common lead ("school" in "schoolbus") says too little to count. The caller has found
+        the word unknown (`knows`); a known word leads to nothing new."""
         leads = (word[:cut] for cut in range(len(word) - _MIN_TAIL, _MIN_LEAD - 1, -1))
         return next((w for w in leads if w in self.words and dutch_zipf(w) < max_zipf), None)
 
