@@ -2,53 +2,33 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import replace
-from itertools import pairwise
 
-from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.doc_scope import (
     cards_named_by_title,
     document_years,
     documents_in_scope,
-    foreign_places,
     id_key,
     parents_named_by_kind,
     prefer_years,
     reports_named,
 )
-from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
 from actiewijzer.assistant.evidence import shared_budget_partners
+from actiewijzer.assistant.field_lists import FieldLists
 from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.place_scope import PlaceScope, speaks_of
 from actiewijzer.assistant.router import QuestionPlan
-from actiewijzer.assistant.rules import names_as_place, names_plan_of, router_rules
-from actiewijzer.assistant.sources import CardSource, FoundCard, Retrieved, unique
-from actiewijzer.assistant.text import content_words, fold, stems, word_in_text, words
-from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.sources import FoundCard, Retrieved, unique
+from actiewijzer.assistant.text import fold
+from actiewijzer.assistant.topics import children_of
 from actiewijzer.index.models import SearchFilters
-from actiewijzer.ingest.models import Card, DocumentInfo
+from actiewijzer.ingest.models import Card
 
-TOPIC_MAX_CARDS = 25
-_SIBLINGS_NAMING_A_GOAL = 2
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
 
 
-class CardRetriever:
-    def __init__(self, source: CardSource, search_k: int = 8) -> None:
-        self.source = source
-        self.search_k = search_k
-        self.documents = {info.doc: info for info in source.documents()}
-
-    def found(
-        self, card: Card, score: float = 0.0, context: Sequence[str] | None = None
-    ) -> FoundCard:
-        if context is None:
-            parsed = self.source.get_document(card.doc)
-            context = [a.title for a in parsed.ancestors(card)]
-        return FoundCard(card, self.documents[card.doc], score, tuple(context))
-
+class CardRetriever(FieldLists, PlaceScope):
     def retrieve(self, plan: QuestionPlan, filters: SearchFilters | None = None) -> Retrieved:
         # Read per question: an upload or removal since the last one changes the documents.
         self.documents = {info.doc: info for info in self.source.documents()}
@@ -153,17 +133,6 @@ class CardRetriever:
             return retrieved
         return Retrieved(cards=[*children, *named], missing_ids=retrieved.missing_ids)
 
-    def _answer_words(self, plan: QuestionPlan) -> list[str]:
-        """Topic words a hit must share; a follow-up also shares the earlier question's."""
-        if not plan.is_follow_up:
-            return plan.topic_words
-        return [*plan.topic_words, *content_words(plan.text, self._noise)]
-
-    @property
-    def _noise(self) -> frozenset[str]:
-        rules = router_rules()
-        return rules.stopword_set | rules.topic_noise_set
-
     def _with_context(
         self, plan: QuestionPlan, hits: list[FoundCard], scope: list[str]
     ) -> list[FoundCard]:
@@ -198,46 +167,6 @@ class CardRetriever:
         told = reports_named(answer, list(self.documents.values()), router_rules())
         return told if len(told) == 1 else []
 
-    @staticmethod
-    def _own_documents(
-        plan: QuestionPlan, docs: list[DocumentInfo], or_report: bool = False
-    ) -> list[str]:
-        """The documents of the place a question names itself, if it names one; or, when
-        asked, of the report it names ("en ... volgens de evaluatie Q2 2024?")."""
-        own = documents_in_scope(plan.question, (), docs, by_kind=or_report)
-        return own if len(own) < len(docs) else []
-
-    def _foreign_places(self, plan: QuestionPlan) -> list[str]:
-        """Places the question names that no document is about."""
-        return foreign_places(plan.places, self.documents.values())
-
-    def _lists_elsewhere(
-        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
-    ) -> bool:
-        """A list asked for a place no document is about: a card that mentions Gent in passing
-        is no action of Gent, unless the question also names a place a document is about."""
-        if not self._own_documents(plan, list(self.documents.values())):
-            return True
-        return self._unknown_place(plan, self._search(plan.text, 3, scope, filters))
-
-    def _unknown_place(self, plan: QuestionPlan, hits: list[FoundCard]) -> bool:
-        """A place no document is about, that the best card does not mention either."""
-        foreign = self._foreign_places(plan)
-        if not foreign:
-            return False
-        best = hits[0].card.text if hits else ""
-        return not all(
-            names_as_place(best, place) and not names_plan_of(plan.text, place) for place in foreign
-        )
-
-    def _asks_two_issuers(self, plan: QuestionPlan) -> bool:
-        """ "Wat doet Vlaanderen, en wat doet Lier zelf?": one question per issuer."""
-        if not router_rules().asks_twice(plan.question):
-            return False
-        docs = list(self.documents.values())
-        named = documents_in_scope(plan.question, (), docs)
-        return len(named) < len(docs) and len({self.documents[d].issuer for d in named}) > 1
-
     def _per_year(self, plan: QuestionPlan, hits: list[FoundCard]) -> Retrieved:
         """'in 2020 en in 2023': the same card number, once from the document for each year."""
         if len(plan.years) < 2 or not hits:
@@ -245,37 +174,6 @@ class CardRetriever:
         same = [f for f in hits if id_key(f.card.id) == id_key(hits[0].card.id)]
         chosen = [found for year in plan.years for found in prefer_years(same, [year])[:1]]
         return Retrieved(cards=unique([*chosen, *hits]))
-
-    def _other_places(
-        self, plan: QuestionPlan, retrieved: Retrieved, filters: SearchFilters | None
-    ) -> Retrieved:
-        """A comparison naming two places gets the best card from each place's documents."""
-        if plan.kind is not QuestionKind.COMPARE or not retrieved.cards:
-            return retrieved
-        docs = list(self.documents.values())
-        named = documents_in_scope(plan.text, (), docs)
-        if len(named) == len(docs):
-            return retrieved
-        by_place: dict[str, list[str]] = {}
-        for doc in named:
-            by_place.setdefault(self._place(doc), []).append(doc)
-        answered = self._place(retrieved.cards[0].card.doc)
-        clauses = router_rules().question_parts(plan.question)
-        extra = []
-        for place, place_docs in by_place.items():
-            if place == answered:
-                continue
-            # Each place is searched with the part of the question that names it.
-            own = [c for c in clauses if set(place_docs) & set(documents_in_scope(c, (), docs))]
-            text = own[-1] if len(own) < len(clauses) else plan.text
-            extra += self._search(text, 3, place_docs, filters)[:1]
-        retrieved.cards = unique([*retrieved.cards[:1], *extra, *retrieved.cards[1:]])
-        return retrieved
-
-    def _place(self, doc: str) -> str:
-        """Lier's reports and the addendum it shares with its neighbours: one place, Lier."""
-        info = self.documents[doc]
-        return info.municipalities[0] if info.municipalities else info.issuer
 
     # --- strategies -------------------------------------------------------------------------
 
@@ -311,7 +209,7 @@ class CardRetriever:
         found = [self.found(c) for c in named]
         # "Welk jaar noemt actie 06_09_04 voor de UiTPAS in de stad Lier?": a card of another
         # document that speaks of the place asked is in scope for it.
-        in_scope = [f for f in found if f.card.doc in scope or _speaks_of(f.card, plan.places)]
+        in_scope = [f for f in found if f.card.doc in scope or speaks_of(f.card, plan.places)]
         places = documents_in_scope(plan.text, (), list(self.documents.values()))
         in_scope = [f for f in in_scope if f.card.doc in places] or in_scope
         if found and not in_scope:
@@ -322,179 +220,6 @@ class CardRetriever:
         if plan.kind is not QuestionKind.COMPARE:
             in_scope = prefer_years(in_scope, plan.years)
         return Retrieved(cards=in_scope, missing_ids=missing)
-
-    def _by_end_date(
-        self, condition: EndDateFilter, plan: QuestionPlan, scope: list[str]
-    ) -> Retrieved:
-        """Every card whose end date field meets the condition, in the documents asked."""
-        docs = list(self.documents.values())
-        # "de evaluatie van 2024" picks the document; the year in the condition does not.
-        listed = documents_in_scope(plan.text, plan.document_years, docs, by_kind=True)
-        dated = [
-            (card, end)
-            for doc in scope
-            if doc in listed
-            for card in self.source.cards(doc)
-            if (end := printed_day(card.fields.end_date)) is not None
-        ]
-        if not dated:  # Aalst's plan and the Flemish one print no end date per action
-            return Retrieved(by_end_date=True, end_dates_kept=False)
-        meeting = [self.found(card) for card, end in dated if condition.admits(end)]
-        return Retrieved(cards=meeting, by_end_date=True)
-
-    def _by_status(
-        self,
-        plan: QuestionPlan,
-        scope: list[str],
-        filters: SearchFilters | None,
-        numbered_parents: Sequence[Card] = (),
-    ) -> Retrieved:
-        matching = [
-            c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
-        ]
-        # "welke acties binnen het actieplan Werkervaring kansengroepen staan op halverwege?"
-        parents = self._named_parents(plan, scope, numbered_parents)
-        if under := self._below(parents, matching):
-            return Retrieved(cards=[self.found(c) for c in under])
-        if numbered_parents:
-            # None under the numbered plan has the status: each action under it, with the
-            # status it does have, answers; the finished actions of other plans do not.
-            every = [c for doc in scope for c in self.source.cards(doc) if c.fields.status]
-            return Retrieved(cards=[self.found(c) for c in self._below(parents, every)])
-        topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
-        if topical or not plan.topic_words:
-            return Retrieved(cards=[self.found(c) for c in topical or matching])
-        # "zijn de acties rond wonen al klaar?" and none is: the actions on the topic, each
-        # with the status it does have, answer it; every finished action elsewhere does not.
-        on_topic = self._topic(plan, scope, filters).cards
-        with_status = [f for f in on_topic if f.card.fields.status]
-        return Retrieved(cards=with_status or [self.found(c) for c in matching])
-
-    def _all_parents(self, plan: QuestionPlan, cards: Sequence[Card]) -> bool:
-        """Every number the question names is a plan or goal with actions under it."""
-        found = {id_key(c.id) for c in cards}
-        return all(id_key(i) in found for i in plan.named_ids) and all(
-            children_of(self.source.cards(c.doc), [c]) for c in cards
-        )
-
-    def _named_parents(
-        self, plan: QuestionPlan, scope: list[str], numbered_parents: Sequence[Card]
-    ) -> set[str]:
-        """The plans the question names by number ("beleidsdoelstelling 01/11") or by title
-        ("het actieplan Werkervaring kansengroepen"), as card keys. Only those in scope are
-        asked: the same number in another report is not."""
-        every = [c for doc in scope for c in self.source.cards(doc)]
-        titled = cards_named_by_title(plan.text, every)
-        return {p.key for p in [*titled, *numbered_parents] if p.doc in scope}
-
-    def _below(self, parents: set[str], cards: list[Card]) -> list[Card]:
-        """The cards somewhere below one of the parents; none when no plan is named."""
-        if not parents:
-            return []
-        return [
-            c
-            for c in cards
-            if any(a.key in parents for a in self.source.get_document(c.doc).ancestors(c))
-        ]
-
-    def _topic(
-        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
-    ) -> Retrieved:
-        hits = self._search(plan.text, None, scope, filters)
-        topic = self._topic_words(plan, scope)
-        if not topic:
-            return Retrieved(cards=hits[: self.search_k])
-        by_key = {f.key: f for f in hits}
-        cards = [c for doc in scope for c in self.source.cards(doc)]
-        if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
-            cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
-        order = {key: rank for rank, key in enumerate(by_key)}
-        scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
-        ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
-        if router_rules().asks_for_personas(plan.text):
-            ranked = [s for s in ranked if s.card.fields.persona] or ranked
-        if not ranked:
-            return Retrieved(nearest=hits[:2])
-        listed = [s.card for s in ranked]
-        # A goal on the topic serves it with the actions under it that touch it, though they
-        # share too few of its words to be listed on their own. Read from the cards searched,
-        # so a filter holds for them too; each goal's actions follow in its rank.
-        keys = {c.key for c in listed}
-        # Half the actions of a goal listed (two at least): the goal is on the topic, though it
-        # was not listed itself. A few of a large action plan's many actions say less.
-        listed_under = Counter((c.doc, c.parent) for c in listed if c.parent)
-        all_under = Counter((c.doc, c.parent) for c in cards if c.parent)
-        goals = [
-            c
-            for c in cards
-            if (n := listed_under[(c.doc, c.id)]) >= _SIBLINGS_NAMING_A_GOAL
-            and 2 * n >= all_under[(c.doc, c.id)]
-        ]
-        rank = {(c.doc, c.id): n for n, c in enumerate(listed)}
-        for n, card in enumerate(listed):  # a goal's other actions follow its first one
-            rank.setdefault((card.doc, card.parent or ""), n)
-        under_goals = sorted(
-            (
-                c
-                for c in children_of(cards, [*listed, *goals])
-                if c.key not in keys and scorer.own_score(c)
-            ),
-            key=lambda c: rank[(c.doc, c.parent or "")],
-        )
-        listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
-        cards = [by_key.get(c.key) or self.found(c) for c in listed]
-        return Retrieved(cards=cards, topic_words=scorer.named_topic())
-
-    def _asked_children(
-        self, plan: QuestionPlan, scope: list[str], parents: list[Card], cards: list[Card]
-    ) -> list[Card]:
-        """The cards under the named ones; those the rest of the question is about, when it
-        asks more than the name ("welke acties onder actieplan Werkervaring kansengroepen
-        krijgen een vervolg binnen TROEF?") and some of them are about it."""
-        children = children_of(cards, parents)
-        named = {stem for parent in parents for stem in stems(fold(parent.title))}
-        rest = [w for w in self._topic_words(plan, scope) if not named & stems(w)]
-        if not rest:
-            return children
-        about = {s.card.key for s in TopicScorer(children, rest).ranked()}
-        return [c for c in children if c.key in about] or children
-
-    def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
-        """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
-        naming = set()
-        for doc in scope:
-            info = self.documents[doc]
-            naming |= set(content_words(f"{info.label} {info.report_kind} {info.issuer}"))
-        naming |= {part for word in naming for part in word.split("-") if len(part) >= 3}
-        # "lokaal addendum": a word right before a naming word describes the document too.
-        question = words(plan.text)
-        naming |= {w for w, after in pairwise(question) if after in naming}
-        wanted = self._answer_words(plan)
-        return list(dict.fromkeys(w for w in wanted if w not in naming))
-
-    def _search(
-        self, text: str, k: int | None, scope: list[str], filters: SearchFilters | None
-    ) -> list[FoundCard]:
-        narrowed = (filters or SearchFilters()).model_copy()
-        if len(scope) == 1:
-            narrowed.doc = scope[0]
-        hits = self.source.search(text, k=k, filters=narrowed)
-        return unique([self.found(h.card, h.score, h.context) for h in hits if h.card.doc in scope])
-
-    @staticmethod
-    def _covers(card: Card, topic_words: Sequence[str]) -> bool:
-        """At least half of the topic words (and at least one) occur in the card."""
-        folded = fold(f"{card.title}\n{card.text}")
-        card_stems = stems(folded)
-        present = sum(word_in_text(w, folded, card_stems) for w in topic_words)
-        return present >= max(1, (len(topic_words) + 1) // 2)
-
-    @staticmethod
-    def _mentions(card: Card, topic_words: Sequence[str]) -> bool:
-        """Any topic word in the card: the least a plain search hit must share with the question."""
-        folded = fold(f"{card.title}\n{card.text}")
-        card_stems = stems(folded)
-        return any(word_in_text(w, folded, card_stems) for w in topic_words)
 
     def _nearest(self, missing_id: str) -> list[FoundCard]:
         """The existing cards whose number shares the most leading segments with the missing one."""
@@ -510,12 +235,6 @@ class CardRetriever:
                 scored.append((-length, len(key), card.doc, card.start_line, card))
         scored.sort(key=lambda item: item[:4])
         return [self.found(item[4]) for item in scored[:3]]
-
-
-def _speaks_of(card: Card, places: Sequence[str]) -> bool:
-    """Whether the card's text names one of the places."""
-    folded = fold(card.text)
-    return any(re.search(rf"\b{re.escape(fold(place))}\b", folded) for place in places)
 
 
 __all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]

@@ -1,0 +1,93 @@
+"""Lists read from the card fields: a status, an end date, the actions under a named plan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from actiewijzer.assistant.answer_check import has_status
+from actiewijzer.assistant.doc_scope import cards_named_by_title, documents_in_scope, id_key
+from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
+from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.sources import Retrieved
+from actiewijzer.assistant.topic_lists import TopicLists
+from actiewijzer.assistant.topics import children_of
+from actiewijzer.index.models import SearchFilters
+from actiewijzer.ingest.models import Card
+
+
+class FieldLists(TopicLists):
+    """Cards chosen by what a field says (status, end date), not by a search."""
+
+    def _by_end_date(
+        self, condition: EndDateFilter, plan: QuestionPlan, scope: list[str]
+    ) -> Retrieved:
+        """Every card whose end date field meets the condition, in the documents asked."""
+        docs = list(self.documents.values())
+        # "de evaluatie van 2024" picks the document; the year in the condition does not.
+        listed = documents_in_scope(plan.text, plan.document_years, docs, by_kind=True)
+        dated = [
+            (card, end)
+            for doc in scope
+            if doc in listed
+            for card in self.source.cards(doc)
+            if (end := printed_day(card.fields.end_date)) is not None
+        ]
+        if not dated:  # Aalst's plan and the Flemish one print no end date per action
+            return Retrieved(by_end_date=True, end_dates_kept=False)
+        meeting = [self.found(card) for card, end in dated if condition.admits(end)]
+        return Retrieved(cards=meeting, by_end_date=True)
+
+    def _by_status(
+        self,
+        plan: QuestionPlan,
+        scope: list[str],
+        filters: SearchFilters | None,
+        numbered_parents: Sequence[Card] = (),
+    ) -> Retrieved:
+        matching = [
+            c for doc in scope for c in self.source.cards(doc) if has_status(c, plan.status_matches)
+        ]
+        # "welke acties binnen het actieplan Werkervaring kansengroepen staan op halverwege?"
+        parents = self._named_parents(plan, scope, numbered_parents)
+        if under := self._below(parents, matching):
+            return Retrieved(cards=[self.found(c) for c in under])
+        if numbered_parents:
+            # None under the numbered plan has the status: each action under it, with the
+            # status it does have, answers; the finished actions of other plans do not.
+            every = [c for doc in scope for c in self.source.cards(doc) if c.fields.status]
+            return Retrieved(cards=[self.found(c) for c in self._below(parents, every)])
+        topical = [c for c in matching if plan.topic_words and self._covers(c, plan.topic_words)]
+        if topical or not plan.topic_words:
+            return Retrieved(cards=[self.found(c) for c in topical or matching])
+        # "zijn de acties rond wonen al klaar?" and none is: the actions on the topic, each
+        # with the status it does have, answer it; every finished action elsewhere does not.
+        on_topic = self._topic(plan, scope, filters).cards
+        with_status = [f for f in on_topic if f.card.fields.status]
+        return Retrieved(cards=with_status or [self.found(c) for c in matching])
+
+    def _all_parents(self, plan: QuestionPlan, cards: Sequence[Card]) -> bool:
+        """Every number the question names is a plan or goal with actions under it."""
+        found = {id_key(c.id) for c in cards}
+        return all(id_key(i) in found for i in plan.named_ids) and all(
+            children_of(self.source.cards(c.doc), [c]) for c in cards
+        )
+
+    def _named_parents(
+        self, plan: QuestionPlan, scope: list[str], numbered_parents: Sequence[Card]
+    ) -> set[str]:
+        """The plans the question names by number ("beleidsdoelstelling 01/11") or by title
+        ("het actieplan Werkervaring kansengroepen"), as card keys. Only those in scope are
+        asked: the same number in another report is not."""
+        every = [c for doc in scope for c in self.source.cards(doc)]
+        titled = cards_named_by_title(plan.text, every)
+        return {p.key for p in [*titled, *numbered_parents] if p.doc in scope}
+
+    def _below(self, parents: set[str], cards: list[Card]) -> list[Card]:
+        """The cards somewhere below one of the parents; none when no plan is named."""
+        if not parents:
+            return []
+        return [
+            c
+            for c in cards
+            if any(a.key in parents for a in self.source.get_document(c.doc).ancestors(c))
+        ]

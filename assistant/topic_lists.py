@@ -1,0 +1,97 @@
+"""Topic lists: every card about a topic, with the actions of a goal that is on it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+
+from actiewijzer.assistant.retriever_base import RetrieverBase
+from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.sources import Retrieved
+from actiewijzer.assistant.text import content_words, fold, stems, words
+from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
+from actiewijzer.index.models import SearchFilters
+from actiewijzer.ingest.models import Card
+
+TOPIC_MAX_CARDS = 25
+_SIBLINGS_NAMING_A_GOAL = 2
+
+
+class TopicLists(RetrieverBase):
+    """Every card about the topic asked, not only the best search hits."""
+
+    def _topic(
+        self, plan: QuestionPlan, scope: list[str], filters: SearchFilters | None
+    ) -> Retrieved:
+        hits = self._search(plan.text, None, scope, filters)
+        topic = self._topic_words(plan, scope)
+        if not topic:
+            return Retrieved(cards=hits[: self.search_k])
+        by_key = {f.key: f for f in hits}
+        cards = [c for doc in scope for c in self.source.cards(doc)]
+        if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
+            cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
+        order = {key: rank for rank, key in enumerate(by_key)}
+        scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
+        ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
+        if router_rules().asks_for_personas(plan.text):
+            ranked = [s for s in ranked if s.card.fields.persona] or ranked
+        if not ranked:
+            return Retrieved(nearest=hits[:2])
+        listed = [s.card for s in ranked]
+        # A goal on the topic serves it with the actions under it that touch it, though they
+        # share too few of its words to be listed on their own. Read from the cards searched,
+        # so a filter holds for them too; each goal's actions follow in its rank.
+        keys = {c.key for c in listed}
+        # Half the actions of a goal listed (two at least): the goal is on the topic, though it
+        # was not listed itself. A few of a large action plan's many actions say less.
+        listed_under = Counter((c.doc, c.parent) for c in listed if c.parent)
+        all_under = Counter((c.doc, c.parent) for c in cards if c.parent)
+        goals = [
+            c
+            for c in cards
+            if (n := listed_under[(c.doc, c.id)]) >= _SIBLINGS_NAMING_A_GOAL
+            and 2 * n >= all_under[(c.doc, c.id)]
+        ]
+        rank = {(c.doc, c.id): n for n, c in enumerate(listed)}
+        for n, card in enumerate(listed):  # a goal's other actions follow its first one
+            rank.setdefault((card.doc, card.parent or ""), n)
+        under_goals = sorted(
+            (
+                c
+                for c in children_of(cards, [*listed, *goals])
+                if c.key not in keys and scorer.own_score(c)
+            ),
+            key=lambda c: rank[(c.doc, c.parent or "")],
+        )
+        listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
+        cards = [by_key.get(c.key) or self.found(c) for c in listed]
+        return Retrieved(cards=cards, topic_words=scorer.named_topic())
+
+    def _asked_children(
+        self, plan: QuestionPlan, scope: list[str], parents: list[Card], cards: list[Card]
+    ) -> list[Card]:
+        """The cards under the named ones; those the rest of the question is about, when it
+        asks more than the name ("welke acties onder actieplan Werkervaring kansengroepen
+        krijgen een vervolg binnen TROEF?") and some of them are about it."""
+        children = children_of(cards, parents)
+        named = {stem for parent in parents for stem in stems(fold(parent.title))}
+        rest = [w for w in self._topic_words(plan, scope) if not named & stems(w)]
+        if not rest:
+            return children
+        about = {s.card.key for s in TopicScorer(children, rest).ranked()}
+        return [c for c in children if c.key in about] or children
+
+    def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
+        """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
+        naming = set()
+        for doc in scope:
+            info = self.documents[doc]
+            naming |= set(content_words(f"{info.label} {info.report_kind} {info.issuer}"))
+        naming |= {part for word in naming for part in word.split("-") if len(part) >= 3}
+        # "lokaal addendum": a word right before a naming word describes the document too.
+        question = words(plan.text)
+        naming |= {w for w, after in pairwise(question) if after in naming}
+        wanted = self._answer_words(plan)
+        return list(dict.fromkeys(w for w in wanted if w not in naming))
