@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
@@ -55,6 +56,15 @@ class AnswerDoneEvent(BaseModel):
 
 
 AnswerEvent = TokenEvent | AnswerDoneEvent
+
+
+@dataclass
+class _Prepared:
+    """One reading of a question: its plan, and either the rules' refusal or the task."""
+
+    plan: QuestionPlan
+    refusal: Draft | None = None
+    task: AnswerTask | None = None
 
 
 class Assistant:
@@ -145,36 +155,20 @@ class Assistant:
         if len(parts) > 1 and not self.rules.adversarial_in(question) and not lists_end_dates:
             yield from self._stream_parts(question, parts, history, filters, started)
             return
-        plan = plan_question(rewrite(question, history, self.rules), question, self.rules)
-        vocabulary = self.vocabulary  # checked against the corpus once per question
-        plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
-        respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
-        plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
-        add_leads(plan, vocabulary, self.rules.unknown_subject_max_zipf)
-        # A follow-up is checked on its own words: the earlier turn's were checked with it.
-        own_words = (
-            strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
-        )
-        plan.unknown_subjects = unknown_subjects(own_words, self.rules, vocabulary)
-        if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
-            # The price of "een gratis energiescan" is printed next to its rarest word.
-            plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
-        refusal = self._refusal(plan, vocabulary)
+        prepared = self._prepare(question, history, filters)
+        if history and not prepared.plan.is_follow_up and self._refuses(prepared):
+            # "hoeveel korting geven die hotels dan?": read alone it finds nothing; read as a
+            # follow-up on the earlier turns it may. An instruction refused stays refused.
+            again = self._prepare(question, history, filters, as_follow_up=True)
+            if not self._refuses(again):
+                prepared = again
+        plan, refusal, task = prepared.plan, prepared.refusal, prepared.task
         if refusal is not None:
             yield TokenEvent(text=refusal.text)
             finished = self._finish(plan, refusal, GroundingCheck(grounded=True), "rules", started)
             yield AnswerDoneEvent(answer=finished)
             return
-        retrieved = self.retriever.retrieve(plan, filters)
-        if not covers_subject(retrieved, plan, self.rules, vocabulary):
-            retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
-        task = AnswerTask(
-            plan=plan,
-            retrieved=retrieved,
-            history=history,
-            source=self.index,
-            vocabulary=vocabulary,
-        )
+        assert task is not None  # a reading that the rules did not refuse has a task
         backend = self.backend if task.retrieved.answerable else self.extractive
         draft = Draft(text="")
         for item in backend.write(task):
@@ -196,6 +190,53 @@ class Assistant:
             )
             name = f"{backend.name}+{self.extractive.name}"
         yield AnswerDoneEvent(answer=self._finish(plan, checked, grounding, name, started))
+
+    def _prepare(
+        self,
+        question: str,
+        history: Sequence[ChatTurn],
+        filters: SearchFilters | None,
+        as_follow_up: bool = False,
+    ) -> _Prepared:
+        """The question understood, checked against the corpus, and its cards retrieved; or the
+        rules' refusal of it."""
+        rewritten = rewrite(question, history, self.rules, force=as_follow_up)
+        plan = plan_question(rewritten, question, self.rules)
+        vocabulary = self.vocabulary  # checked against the corpus once per question
+        plan.topic_words = vocabulary.complete_ellipses(plan.question, plan.topic_words)
+        respell(plan, vocabulary.typos(plan.text, self.rules.stopword_set))
+        plan.unknown_words = [w for w in plan.focus_words if not vocabulary.knows(w)]
+        add_leads(plan, vocabulary, self.rules.unknown_subject_max_zipf)
+        # A follow-up is checked on its own words: the earlier turn's were checked with it.
+        own_words = (
+            strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
+        )
+        plan.unknown_subjects = unknown_subjects(own_words, self.rules, vocabulary)
+        if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
+            # The price of "een gratis energiescan" is printed next to its rarest word.
+            plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
+        refusal = self._refusal(plan, vocabulary)
+        if refusal is not None:
+            return _Prepared(plan, refusal=refusal)
+        retrieved = self.retriever.retrieve(plan, filters)
+        if not covers_subject(retrieved, plan, self.rules, vocabulary):
+            retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
+        task = AnswerTask(
+            plan=plan,
+            retrieved=retrieved,
+            history=history,
+            source=self.index,
+            vocabulary=vocabulary,
+        )
+        return _Prepared(plan, task=task)
+
+    def _refuses(self, prepared: _Prepared) -> bool:
+        """Whether the grounded answer to this reading declines; an instruction or a privacy
+        question is declined whatever it follows."""
+        if prepared.refusal is not None:
+            return prepared.plan.kind is QuestionKind.OUT_OF_SCOPE
+        assert prepared.task is not None
+        return self.extractive.compose(prepared.task).refused
 
     def _stream_parts(
         self,

@@ -106,6 +106,27 @@ def cards_named_by_title(text: str, cards: Sequence[Card]) -> list[Card]:
     return named
 
 
+# A name the title quotes: "Ondersteuning van het project “Jouw Sleutel”".
+_QUOTED_NAME = re.compile(r"(?<!\w)[“\"‘'](?P<name>[^“”\"‘’']{3,60})[”\"’'](?!\w)")
+_MIN_ONE_WORD_NAME = 8  # "Energielening" is a name; "Taal" alone says too little
+
+
+def cards_named_by_quoted_name(text: str, cards: Sequence[Card]) -> list[Card]:
+    """Cards whose title quotes a name the question uses ("wat is dat project jouw sleutel?"):
+    the card about the thing, not the ones that mention it in passing."""
+    folded = fold(text)
+    named = []
+    for card in cards:
+        for match in _QUOTED_NAME.finditer(card.title):
+            name = " ".join(fold(match.group("name")).split())
+            if " " not in name and len(name) < _MIN_ONE_WORD_NAME:
+                continue
+            if name in folded and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+                named.append(card)
+                break
+    return named
+
+
 def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
     """Cards the question names by their kind and whole title ("onder het grondrecht
     Voeding"), that have cards under them: a list asked of one of these is its children.

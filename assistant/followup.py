@@ -42,12 +42,15 @@ def is_follow_up(question: str, history: Sequence[ChatTurn], rules: RouterRules)
     return pointer and len(content) <= rules.follow_up_max_content_words + 2
 
 
-def rewrite(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> RewrittenQuestion:
+def rewrite(
+    question: str, history: Sequence[ChatTurn], rules: RouterRules, force: bool = False
+) -> RewrittenQuestion:
     """Carry the action number, document and topic of the earlier turns into this question.
 
     The earlier user question gives the subject; when it named no number, the assistant's
-    previous answer does (it always names the cards it cited)."""
-    if not is_follow_up(question, history, rules):
+    previous answer does (it always names the cards it cited). `force` reads it as a follow-up
+    whatever its words: the caller found nothing for it read alone."""
+    if not history or not (force or is_follow_up(question, history, rules)):
         return RewrittenQuestion(text=question)
     earlier_user = [turn.content for turn in history if turn.role == "user"]
     earlier_answers = [turn.content for turn in history if turn.role == "assistant"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from actiewijzer.assistant.doc_scope import (
+    cards_named_by_quoted_name,
     cards_named_by_title,
     document_years,
     documents_in_scope,
@@ -92,7 +93,9 @@ class CardRetriever(FieldLists, PlaceScope):
             return self._topic(plan, in_scope, filters)
         hits = self._search(plan.text, self.search_k, scope, filters)
         every = [c for doc in scope for c in self.source.cards(doc)]
-        named = [self.found(c) for c in cards_named_by_title(plan.text, every)]
+        titled = cards_named_by_title(plan.text, every)
+        titled += cards_named_by_quoted_name(plan.text, every)
+        named = unique([self.found(c) for c in titled])
         named = prefer_years(named, plan.years)  # the same title in an earlier report
         hits = self._with_context(plan, unique([*named, *hits]), scope)
         if self._unknown_place(plan, hits):
