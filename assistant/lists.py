@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.citations import card_ref, citation_for
 from actiewijzer.assistant.meaning import LineCloseness
 from actiewijzer.assistant.models import Citation
-from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.ranking import best_lines, card_lines, points_back
 from actiewijzer.assistant.resources import Phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
@@ -127,11 +127,27 @@ class ListWriter:
         for found in cards[:MAX_LIST]:
             lines.append(self.phrases.say("topic_line", ref=card_ref(found)))
             quotes = [found.card.title]
-            for detail in self._details(
-                found.card, task.plan, places, per_card, task.line_closeness
-            ):
+            details = self._details(found.card, task.plan, places, per_card, task.line_closeness)
+            if naming := _printing(found.card, task.retrieved.names):
+                # "samen met vzw Mondiale Werken": the line that names the partner says how.
+                rest = [d for d in details if d not in naming]
+                details = [*naming, *rest][: max(per_card, len(naming))]
+            for detail in details:
                 lines.append(self.phrases.say("topic_detail", text=detail))
                 quotes.append(detail)
             citations.append(citation_for(found, quotes))
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))
+
+
+def _printing(card: Card, names: Sequence[str]) -> list[str]:
+    """The card's first line that prints one of the names, cut to a list line's length; with
+    the line before it when it points back ("Hiertoe is een samenwerkingsverband opgezet met
+    vzw Mondiale Werken" says what for in the line before)."""
+    folded = [fold(n) for n in names]
+    lines = card_lines(card)
+    for at, text in enumerate(lines):
+        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(text)) for n in folded):
+            shown = [lines[at - 1], text] if at and points_back(text) else [text]
+            return [truncate(line, 240) for line in shown]
+    return []

@@ -192,10 +192,11 @@ def _with_next_answer(lines: list[CardLine], answer_type: str | None) -> list[tu
 def _continues(lines: Sequence[CardLine], position: int) -> bool:
     """The sentence after this one finishes it, or says more of it."""
     following = lines[position + 1].text
-    return _finishes(following) or _elaborates(following, lines[position].text)
+    return points_back(following) or _elaborates(following, lines[position].text)
 
 
-def _finishes(sentence: str) -> bool:
+def points_back(sentence: str) -> bool:
+    """The sentence leans on the one before it ("hiertoe", "daarvoor"): it finishes that one."""
     return _POINTS_BACK.search(sentence) is not None
 
 

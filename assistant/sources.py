@@ -60,6 +60,7 @@ class Retrieved:
     missing_places: list[str] = field(default_factory=list)  # places no document is about
     missing_words: list[str] = field(default_factory=list)  # asked-about words no card uses
     topic_words: list[str] = field(default_factory=list)  # what a list was asked about
+    names: list[str] = field(default_factory=list)  # names asked that every listed card prints
     listing: bool = False  # every card answers (the cards under a named budget code)
     by_end_date: bool = False  # the cards whose end date meets the question's condition
     by_status_under_number: bool = False  # the actions under a numbered plan with the status

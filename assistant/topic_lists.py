@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import pairwise
 
@@ -33,6 +34,15 @@ class TopicLists(RetrieverBase):
         if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
             cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
         order = {key: rank for rank, key in enumerate(by_key)}
+        names = [
+            n for n in name_phrases(plan.question) if not self._naming(plan, scope) & set(words(n))
+        ]
+        if printing := cards_printing(cards, names):
+            # "samen met vzw Mondiale Werken": the cards that print the name, not every card on
+            # one of its words; the name is what each card's line should show.
+            printing.sort(key=lambda c: order.get(c.key, len(order)))
+            named = [by_key.get(c.key) or self.found(c) for c in printing[:TOPIC_MAX_CARDS]]
+            return Retrieved(cards=named, topic_words=names, names=names)
         scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
         ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
         if router_rules().asks_for_personas(plan.text):
@@ -85,6 +95,12 @@ class TopicLists(RetrieverBase):
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
+        naming = self._naming(plan, scope)
+        wanted = self._answer_words(plan)
+        return list(dict.fromkeys(w for w in wanted if w not in naming))
+
+    def _naming(self, plan: QuestionPlan, scope: list[str]) -> set[str]:
+        """The question's words that name a document in scope, as its label, kind or issuer."""
         naming = set()
         for doc in scope:
             info = self.documents[doc]
@@ -93,5 +109,37 @@ class TopicLists(RetrieverBase):
         # "lokaal addendum": a word right before a naming word describes the document too.
         question = words(plan.text)
         naming |= {w for w, after in pairwise(question) if after in naming}
-        wanted = self._answer_words(plan)
-        return list(dict.fromkeys(w for w in wanted if w not in naming))
+        return naming
+
+
+# Two or more capitalised words in a row ("Groep Intro", "Mondiale Werken"), or one next to
+# "vzw" ("vzw Ariadne"): the name of an organisation or a project.
+_NAME_RUN = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ&'’-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ&'’-]*)+")
+_NEXT_TO_VZW = re.compile(
+    r"(?i:\bvzw)\s+([A-ZÀ-Ý][\wÀ-ÿ&'’-]+)|([A-ZÀ-Ý][\wÀ-ÿ&'’-]+)\s+(?i:vzw)\b"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+)([A-ZÀ-Ý][\wÀ-ÿ&'’-]*)\s+")
+
+
+def name_phrases(question: str) -> list[str]:
+    """The names a question writes with capitals, not counting a sentence's first word, nor a
+    place ("OCMW Lier" names the town's own services)."""
+    text = _SENTENCE_START.sub(
+        lambda m: m.group(0).replace(m.group(1), m.group(1).lower()), question
+    )
+    found = [m.group(0) for m in _NAME_RUN.finditer(text)]
+    found += [m.group(1) or m.group(2) for m in _NEXT_TO_VZW.finditer(text)]
+    places = router_rules().place_words
+    # "Groep Intro vzw": the whole name, not "Intro" alone.
+    whole = [n for n in found if not any(n != o and n in o for o in found)]
+    return list(dict.fromkeys(n for n in whole if not places & set(words(n))))
+
+
+def cards_printing(cards: list[Card], names: list[str]) -> list[Card]:
+    """The cards whose title or text prints one of the names, as whole words."""
+    patterns = [re.compile(rf"(?<!\w){re.escape(fold(n))}(?!\w)") for n in names]
+    return [
+        c
+        for c in cards
+        if patterns and any(p.search(fold(f"{c.title}\n{c.text}")) for p in patterns)
+    ]

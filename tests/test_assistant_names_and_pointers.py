@@ -1,14 +1,17 @@
-"""A card named by the name its title quotes; a question that points back at the conversation
-without the words a follow-up usually has ("hoeveel korting geven die hotels dan?")."""
+"""A card named by the name its title quotes; a list asked by a partner's name; a question that
+points back at the conversation without the words a follow-up usually has ("hoeveel korting
+geven die hotels dan?")."""
 
 from __future__ import annotations
 
 from assistant_corpus import DOC_VAPA
-from assistant_helpers import text_card, with_cards
+from assistant_helpers import aalst_card, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import cards_named_by_quoted_name
 from actiewijzer.assistant.models import ChatTurn
+from actiewijzer.assistant.topic_lists import name_phrases
+from actiewijzer.ingest.models import Card
 
 NAMED = text_card(
     "Budgettair engagement 21.000 euro op jaarbasis vanuit Brusselbeleid.\n\n"
@@ -81,3 +84,40 @@ def test_an_unanswerable_question_after_a_conversation_stays_refused() -> None:
     )
     assert answer.refused
     assert not answer.citations
+
+
+def _partner_cards() -> list[Card]:
+    first = aalst_card(
+        "Met deze werking biedt de Stad jongeren een attitudetraining op maat.\n\n"
+        "Samenwerkingsovereenkomst met: Groep Zonnewijzer vzw",
+        "De Stad realiseert een werking voor jongeren",
+        "D60.1-A1",
+    )
+    second = aalst_card(
+        "Vijftig cliënten met een taalachterstand worden intensief begeleid naar werk.\n\n"
+        "Hiertoe is een samenwerkingsverband opgezet met Groep Zonnewijzer vzw.",
+        "De Stad activeert nieuwkomers",
+        "D60.1-A2",
+    )
+    passing = aalst_card(
+        "Elke burger wordt toegeleid naar het aanbod dat best aansluit bij diens noden.",
+        "De Stad stemt de sociale sites op elkaar af",
+        "D60.1-A3",
+    )
+    return [first, second, passing]
+
+
+def test_name_phrases_are_capitalised_runs_not_places_nor_a_sentence_start() -> None:
+    asked = "Voor welke acties sluit de stad een overeenkomst met Groep Zonnewijzer vzw?"
+    assert name_phrases(asked) == ["Groep Zonnewijzer"]
+    assert name_phrases("Werkt het OCMW Lier samen met vzw Ariadne?") == ["Ariadne"]
+    assert name_phrases("Welke acties gaan over wonen?") == []
+
+
+def test_a_list_asked_by_a_partner_name_holds_the_cards_printing_it() -> None:
+    answer = Assistant(with_cards(*_partner_cards())).ask(
+        "Voor welke acties van Aalst sluit de stad een overeenkomst met Groep Zonnewijzer vzw?"
+    )
+    assert sorted(c.id for c in answer.citations) == ["D60.1-A1", "D60.1-A2"]
+    # The line naming the partner points back: the line before it says what it is for.
+    assert "taalachterstand" in answer.answer
