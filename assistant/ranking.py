@@ -42,7 +42,9 @@ _COUNTED = re.compile(r"(?<![\w/.,-])\d+(?:[.,]\d+)*\s+((?:[\w'’-]+\s+){0,2}[\
 _PAIRED_TYPES = ("count", "amount", "price", "date", "day", "contact", "reason")
 # A sentence pointing back finishes the one before it: "… een initiatief om de directie te
 # bedanken. In 2020 is hiertoe een ontbijtevent aangeboden."
-_POINTS_BACK = re.compile(r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van)\b", re.IGNORECASE)
+_POINTS_BACK = re.compile(
+    r"\b(?:hier|daar)(?:toe|voor|mee|bij|door|in|aan|van|om)\b", re.IGNORECASE
+)
 _FINISHING_BONUS = 0.25  # such a pair wins over its first sentence alone
 _UNSHARED_COST = 1.0  # a line sharing no question word ranks below one sharing a word
 # "... nood aan iemand die de klant wegwijs maakt. Iemand die vooral de sociale kaart kent.": a

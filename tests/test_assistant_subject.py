@@ -46,6 +46,15 @@ def test_a_sentence_pointing_back_finishes_the_one_before_it() -> None:
     assert "ontbijtevent" in line and "directies te bedanken" in line
 
 
+def test_a_sentence_saying_what_was_done_therefore_finishes_the_one_before_it() -> None:
+    text = (
+        "Een eerste ontwerp voor de nieuwe energiescan werd uitgesteld in afwachting van een "
+        "evaluatie. Het agentschap werkt daarom in 2016 een evaluatie met een 0-meting uit."
+    )
+    line = top_line(card(text, "Energiescans"), "Is de nieuwe energiescan ingevoerd?")
+    assert "uitgesteld" in line and "0-meting" in line
+
+
 def test_a_year_heading_dates_the_lines_under_it() -> None:
     text = (
         "Kwartaal 4 - 2023:\n\n- Op maandbasis liepen er gemiddeld 34,67 trajecten.\n\n"
