@@ -258,6 +258,9 @@ def test_a_quarter_asked_is_answered_under_its_heading() -> None:
 def test_a_verb_after_hoeveel_is_not_what_is_counted() -> None:
     assert plan("Hoeveel werkte de ervaringsdeskundige mee?").focus_words == []
     assert plan("Hoeveel vrijwilligers werkten mee?").focus_words == ["vrijwilligers"]
+    # An auxiliary verb: "het er" points back at what is counted ("kantoren").
+    asked = plan("Hoeveel kantoren zijn er, en hoeveel moeten het er tegen 2019 zijn?")
+    assert asked.focus_words == ["kantoren"]
     card = text_card(
         "Er werd een ervaringsdeskundige te werk gesteld (1 dag per week) ter ondersteuning.",
         title="Voortgangsrapportage",
