@@ -16,6 +16,7 @@ from actiewijzer.assistant.answer_kinds import (
     prints_percent,
     proper_names,
     says_stopped,
+    year_spans,
     years_meant,
 )
 from actiewijzer.assistant.ranking import card_lines, question_stems, word_stems
@@ -78,7 +79,9 @@ def holds_answer(
     if plan.answer_type == "price" and plan.focus_words:
         wanted = {stem(w) for w in plan.focus_words}  # the price of a meal names the meal
     near_year = [
-        not figure_years or plan.answer_type != "count" or _for_years(texts, i, figure_years)
+        not figure_years
+        or plan.answer_type != "count"
+        or _for_years(texts, i, figure_years, year_spans(plan.text))
         for i in range(len(texts))
     ]
     # The answer line must also be one the answer can quote: one that names the subject, or
@@ -117,9 +120,17 @@ def holds_answer(
     )
 
 
-def _for_years(texts: Sequence[str], at: int, years: Sequence[int]) -> bool:
+def _for_years(
+    texts: Sequence[str], at: int, years: Sequence[int], spans: set[tuple[int, int]]
+) -> bool:
     """ "hoeveel ... in 2023": a line that names its own years counts for those (a date in it
-    only says when); another stands next to the year, in its line or the ones around it."""
+    only says when); another stands next to the year, in its line or the ones around it. A
+    school year asked ("2023-2024") is not the one before it ("2022 - 2023"), though the two
+    share a calendar year."""
+    # A school year heads the lines below it ("2023 - 2024 :"), up to the next one it names.
+    governing = next((s for line in reversed(texts[: at + 1]) if (s := year_spans(line))), None)
+    if spans and governing:
+        return bool(governing & spans)
     if own := years_meant(texts[at]):
         return bool(own & set(years))
     return any(str(y) in " ".join(texts[max(0, at - 2) : at + 2]) for y in years)

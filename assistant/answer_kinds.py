@@ -104,8 +104,10 @@ _CONTACT = re.compile(
 
 def counts(line: str) -> list[str]:
     """Numbers that count something: no years, amounts, parts of dates or ids, numbered parts
-    ("kwartaal 2", "08 wonen"), nor age ranges ("jongeren (0 – 18 jaar)", "tussen 0 en 3 jaar")."""
+    ("kwartaal 2", "08 wonen"), age ranges ("jongeren (0 – 18 jaar)", "tussen 0 en 3 jaar"),
+    nor school years ("schooljaar 23 - 24")."""
     without = _AGES.sub(" ", _ORDINAL.sub(" ", _DATE.sub(" ", _AMOUNT.sub(" ", line))))
+    without = _YEAR_SPAN.sub(" ", without)
     # "08 wonen": a leading zero numbers a chapter; nothing is counted that way.
     return [
         n for n in _NUMBER.findall(without) if not YEAR.fullmatch(n) and not _NUMBERING.match(n)
@@ -199,6 +201,23 @@ def years_meant(line: str) -> set[int]:
     """The years a line's figures are for: "in de periode 2021-2022", not the day it was decided
     ("Op 25/11/2020 ... 50 cliënten in de periode 2021-2022" counts for 2021 and 2022)."""
     return {int(year) for year in _PLAIN_YEAR.findall(_FULL_DATE.sub(" ", line))}
+
+
+# "schooljaar 2022 - 2023", "2023-24", "23 - 24": one school or working year.
+_YEAR_SPAN = re.compile(
+    r"(?:(?<![\d/.])((?:19|20)\d{2})|(?<=jaar )(\d{2}))\s*[-–/]\s*((?:19|20)?\d{2})(?![\d/])"
+)
+
+
+def year_spans(text: str) -> set[tuple[int, int]]:
+    """The school or working years a text names, as (first, second) calendar years."""
+    spans = set()
+    for full, short, second in _YEAR_SPAN.findall(_FULL_DATE.sub(" ", text)):
+        start = int(full) if full else 2000 + int(short)
+        end = int(second) if len(second) == 4 else 2000 + int(second)
+        if end == start + 1:
+            spans.add((start, end))
+    return spans
 
 
 def says_stopped(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from actiewijzer.assistant.doc_scope import (
@@ -27,6 +28,9 @@ from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
 
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
+_MAX_CHILDREN_ASKED = 2  # more of a goal's actions on the rest of a question: the goal answers
+# "jeugdopbouwwerk onder doelstelling 14.3": the number says where the thing asked is.
+_UNDER_NUMBER = re.compile(r"\bonder\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?[a-z]*\d[\w./-]*")
 
 
 class CardRetriever(FieldLists, PlaceScope):
@@ -68,7 +72,7 @@ class CardRetriever(FieldLists, PlaceScope):
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
             if plan.kind is QuestionKind.TOPIC:
                 return self._under(plan, retrieved)
-            return self._other_places(plan, retrieved, filters)
+            return self._other_places(plan, self._child_asked(plan, retrieved), filters)
         lists = plan.kind is QuestionKind.TOPIC or (
             plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
         )
@@ -191,6 +195,19 @@ class CardRetriever(FieldLists, PlaceScope):
                 if partner.key not in {r.key for r in retrieved.related}:
                     retrieved.related.append(self.found(partner))
         return retrieved
+
+    def _child_asked(self, plan: QuestionPlan, retrieved: Retrieved) -> Retrieved:
+        """ "het budget voor jeugdopbouwwerk onder doelstelling 14.3": the action under the
+        named goal that the rest of the question is about answers, before the goal itself."""
+        if not retrieved.cards or not _UNDER_NUMBER.search(fold(plan.question)):
+            return retrieved
+        named = retrieved.cards[0].card
+        cards = self.source.cards(named.doc)
+        children = children_of(cards, [named])
+        about = self._asked_children(plan, [named.doc], [named], cards)
+        if not children or len(about) >= len(children) or len(about) > _MAX_CHILDREN_ASKED:
+            return retrieved
+        return replace(retrieved, cards=unique([*map(self.found, about), *retrieved.cards]))
 
     def _check_years(self, plan: QuestionPlan, retrieved: Retrieved) -> Retrieved:
         """A year no retrieved card's document covers or mentions is not in the documents."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache, cached_property
@@ -37,6 +38,7 @@ _MIN_LEAD = 4  # "kerst", "fiets"; a shorter lead ("kin", "bus") is too often a 
 _PLURAL_ENDS = ("s", "en", "'s")
 _MIN_TYPO_LENGTH = 5  # shorter words have too many neighbours one edit away
 _COMMON_STEM_ZIPF = 4.0  # "slaap", "woon": words seen every few thousand words
+_MIN_DIMINUTIVE_LENGTH = 6  # "zoontje"; not "bije" or "paje"
 
 
 def corpus_fingerprint(cards: Sequence[Card]) -> int:
@@ -196,12 +198,22 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         for word in (thing.rstrip("-") for thing in rules.named_things(question))
         if len(word) >= _MIN_TYPO_LENGTH
         and dutch_zipf(word) < rules.unknown_subject_max_zipf
+        and dutch_zipf(_without_diminutive(word)) < rules.unknown_subject_max_zipf
         and not rules.names_asked_kind(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
         and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)
         and not _reads_as_verb(word)
     ]
+
+
+# "zoontje", "huisje", "kindje", "boekentasje": the diminutive of a word as common as its base.
+_DIMINUTIVE = re.compile(r"(?:etje|pje|tje|je)s?$")
+
+
+def _without_diminutive(word: str) -> str:
+    """ "zoontje" -> "zoon", "mannetje" -> "mann" (a miss costs nothing: its Zipf is low)."""
+    return _DIMINUTIVE.sub("", word) if len(word) >= _MIN_DIMINUTIVE_LENGTH else word
 
 
 def _reads_as_verb(word: str) -> bool:

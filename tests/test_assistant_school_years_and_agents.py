@@ -1,0 +1,81 @@
+"""A school year asked is not the one before it; a diminutive is as common as its word; "worden
+uitgevoerd door" asks who, not a status; a thing asked "onder doelstelling 14.3" is an action
+under that goal."""
+
+from __future__ import annotations
+
+from assistant_corpus import DOC_2024
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
+
+from actiewijzer.assistant.answer_check import holds_answer
+from actiewijzer.assistant.answer_kinds import counts, year_spans
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
+from actiewijzer.ingest.models import CardKind
+
+PLUS = text_card(
+    "In het schooljaar 2022 - 2023 zijn volgende cijfers gerealiseerd: PLUS ontving 237 "
+    "aanmeldingen.\n\n"
+    "Van die 237 aanmeldingen zijn er 200 opgenomen voor interventie.\n\n"
+    "2023 - 2024 :\n\n"
+    "In het schooljaar 23 - 24 heeft PLUS haar werking verder uitgebouwd.",
+    "Begeleiding van leerlingen door PLUS",
+    card_id="01/11/SAP/02/95",
+    doc=DOC_2024,
+)
+
+
+def test_school_years_are_spans_and_count_nothing() -> None:
+    assert year_spans("In het schooljaar 23 - 24 heeft PLUS") == {(2023, 2024)}
+    assert year_spans("in 2022-2023 waren er") == {(2022, 2023)}
+    assert year_spans("pagina 12-13 en de periode 2015-2019") == set()
+    assert counts("In het schooljaar 23 - 24 heeft PLUS haar werking uitgebouwd.") == []
+
+
+def test_a_count_for_the_school_year_before_does_not_answer() -> None:
+    asked = "hoeveel aanmeldingen kreeg PLUS in het schooljaar 2023-2024?"
+    assert not holds_answer(PLUS, plan(asked), RULES.stopword_set)
+    assert holds_answer(PLUS, plan(asked.replace("2023-2024", "2022-2023")), RULES.stopword_set)
+
+
+def test_a_diminutive_of_a_common_word_is_no_unknown_subject() -> None:
+    vocabulary = Vocabulary([PLUS])
+    asked = "mijn zoontje had moeite met school. wat deed lier voor leerlingen?"
+    assert "zoontje" not in unknown_subjects(asked, RULES, vocabulary)
+
+
+def test_carried_out_by_asks_who_not_a_status() -> None:
+    asked = plan("Welke acties worden (mee) uitgevoerd door De Lijn?")
+    assert asked.kind is QuestionKind.TOPIC
+    assert plan("Welke acties zijn uitgevoerd?").kind is QuestionKind.STATUS
+
+
+def test_a_thing_asked_under_a_numbered_goal_is_the_action_under_it() -> None:
+    goal = aalst_card(
+        "De Stad zet in op een laagdrempelige vrije tijdswerking.",
+        "De Stad zet in op een laagdrempelige vrije tijdswerking",
+        "Doelstelling 64.3",
+    ).model_copy(update={"kind": CardKind.DOELSTELLING})
+    actions = [
+        aalst_card(text, title, f"D64.3-A{n}").model_copy(update={"parent": goal.id})
+        for n, (title, text) in enumerate(
+            [
+                (
+                    "De Stad zet in op buurtwerk",
+                    "Buurtwerkers in elke wijk. Uitgaven: 2023: 50 EUR",
+                ),
+                ("De Stad zet in op speelstraten", "Zomerse speelstraten. Uitgaven: 2023: 70 EUR"),
+                (
+                    "De Stad zet in op kampen",
+                    "Vakantiekampen voor kinderen. Uitgaven: 2023: 90 EUR",
+                ),
+            ],
+            1,
+        )
+    ]
+    answer = Assistant(with_cards(goal, *actions)).ask(
+        "Wat houden de speelstraten onder doelstelling 64.3 in?"
+    )
+    assert answer.citations[0].id == "D64.3-A2"
+    assert "D64.3-A1" not in answer.answer
