@@ -118,6 +118,7 @@ class RouterRules(BaseModel):
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
+    story_pointers: list[str] = []
     follow_up_max_content_words: int
     stopwords: list[str]
     topic_noise: list[str]
@@ -459,6 +460,11 @@ class RouterRules(BaseModel):
     @cached_property
     def pointers(self) -> WordList:
         return WordList(self.follow_up_pointers)
+
+    @cached_property
+    def pointers_to_story(self) -> WordList:
+        """Words by which a question leans on the story told before it ("met onze vzw")."""
+        return WordList(self.story_pointers)
 
     @cached_property
     def stopword_set(self) -> frozenset[str]:

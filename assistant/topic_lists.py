@@ -6,8 +6,9 @@ import re
 from collections import Counter
 from itertools import pairwise
 
+from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.retriever_base import RetrieverBase
-from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.router import QuestionPlan, without_context
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import content_words, fold, stems, words
@@ -96,8 +97,16 @@ class TopicLists(RetrieverBase):
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
         naming = self._naming(plan, scope)
-        wanted = self._answer_words(plan)
-        return list(dict.fromkeys(w for w in wanted if w not in naming))
+        wanted = [w for w in self._answer_words(plan) if w not in naming]
+        rules = router_rules()
+        asking = without_context(plan.question, rules)
+        own = asking != plan.question and not rules.pointers_to_story.matches(fold(asking))
+        if plan.kind is QuestionKind.TOPIC and not plan.is_follow_up and own:
+            # "mijn zoon heeft een beperking en ik werk in een maatwerkbedrijf. wat doet de stad
+            # voor mensen met een beperking?": the list is on what is asked, not on the story.
+            asked = set(words(asking))
+            wanted = [w for w in wanted if w in asked] or wanted
+        return list(dict.fromkeys(wanted))
 
     def _naming(self, plan: QuestionPlan, scope: list[str]) -> set[str]:
         """The question's words that name a document in scope, as its label, kind or issuer."""

@@ -1,4 +1,5 @@
-"""A school year asked is not the one before it; a diminutive is as common as its word; "worden
+"""A school year asked is not the one before it; a diminutive is as common as its word; a list is
+on what the question asks, not on the story before it; "worden
 uitgevoerd door" asks who, not a status; a thing asked "onder doelstelling 14.3" is an action
 under that goal."""
 
@@ -12,7 +13,7 @@ from actiewijzer.assistant.answer_kinds import counts, year_spans
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
-from actiewijzer.ingest.models import CardKind
+from actiewijzer.ingest.models import Card, CardKind
 
 PLUS = text_card(
     "In het schooljaar 2022 - 2023 zijn volgende cijfers gerealiseerd: PLUS ontving 237 "
@@ -79,3 +80,42 @@ def test_a_thing_asked_under_a_numbered_goal_is_the_action_under_it() -> None:
     )
     assert answer.citations[0].id == "D64.3-A2"
     assert "D64.3-A1" not in answer.answer
+
+
+def _disability_cards() -> list[Card]:
+    return [
+        aalst_card(
+            "Inwoners met een beperking die werken in een maatwerkbedrijf krijgen een toelage.",
+            "De Stad steunt mensen met een beperking in maatwerkbedrijven",
+            "D65.1-A1",
+        ),
+        aalst_card(
+            "Er komen vakantiekampen voor kleuters en mensen met een beperking.",
+            "De Stad zet in op een aanbod voor kinderen met een beperking",
+            "D65.1-A2",
+        ),
+        aalst_card(
+            "Een toegankelijk speelplein voor kinderen en mensen met een beperking.",
+            "De Stad voorziet een toegankelijk speelplein",
+            "D65.1-A3",
+        ),
+    ]
+
+
+def test_a_list_is_on_what_the_question_asks_not_on_the_story_before_it() -> None:
+    answer = Assistant(with_cards(*_disability_cards())).ask(
+        "mijn zoon heeft een beperking en ik werk zelf in een maatwerkbedrijf in aalst. "
+        "wat doet de stad allemaal voor mensen met een beperking?"
+    )
+    cited = {c.id for c in answer.citations}
+    assert {"D65.1-A1", "D65.1-A2"} <= cited
+
+
+def test_a_question_leaning_on_its_story_keeps_the_story_words() -> None:
+    asked = plan("ik werk in een maatwerkbedrijf. welke acties steunen onze werknemers?")
+    assert "maatwerkbedrijf" in asked.topic_words
+    answer = Assistant(with_cards(*_disability_cards())).ask(
+        "ik werk in een maatwerkbedrijf in aalst. welke acties steunen onze mensen met een beperking?"
+    )
+    assert [c.id for c in answer.citations] == ["D65.1-A1"]
+    assert "maatwerkbedrijf" in answer.answer.splitlines()[0]  # the list is on the story's word
