@@ -19,7 +19,8 @@ from actiewijzer.assistant.answer_kinds import (
     year_spans,
     years_meant,
 )
-from actiewijzer.assistant.ranking import card_lines, question_stems, word_stems
+from actiewijzer.assistant.card_lines import card_lines
+from actiewijzer.assistant.ranking import question_stems, word_stems
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, stem
 from actiewijzer.ingest.models import Card

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.doc_scope import reports_named
 from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
@@ -20,7 +21,6 @@ from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
 from actiewijzer.assistant.meaning_scope import MeaningScope
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
-from actiewijzer.assistant.ranking import card_lines
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import (

@@ -7,10 +7,11 @@ from collections.abc import Callable, Sequence
 
 from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.citations import card_ref, citation_for
 from actiewijzer.assistant.meaning import LineCloseness
 from actiewijzer.assistant.models import Citation
-from actiewijzer.assistant.ranking import best_lines, card_lines, points_back
+from actiewijzer.assistant.ranking import best_lines, points_back
 from actiewijzer.assistant.resources import Phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules

@@ -9,8 +9,9 @@ from assistant_helpers import RULES, plan, text_card
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import counts, has_type
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.ingest.models import Card
 
 

@@ -9,8 +9,8 @@ from assistant_helpers import RULES, plan, text_card, top_line
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import asked_quarters, has_type, printed_quarters
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.ranking import card_lines
 from actiewijzer.assistant.router import compared_years
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex

@@ -8,8 +8,9 @@ import pytest
 from assistant_helpers import RULES, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.meaning import MEANING_WEIGHT, meaning_gains
-from actiewijzer.assistant.ranking import best_lines, card_lines
+from actiewijzer.assistant.ranking import best_lines
 
 CARD = text_card(
     "De werking van de buurtwinkel wordt uitgebreid met een tweede vestiging. "

@@ -9,7 +9,7 @@ from assistant_helpers import RULES, aalst_card, plan, text_card
 
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.ranking import card_lines
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.rules import WordList
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.ingest.models import CardKind, ParsedDocument
