@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from actiewijzer.assistant.answer_kinds import answers_how_often, counts, has_type, prints_price
+from actiewijzer.assistant.answer_kinds import counts, has_type
 from actiewijzer.assistant.backends import AnswerTask, Draft
 from actiewijzer.assistant.card_choice import CardChooser, parent_of
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
@@ -24,6 +24,12 @@ from actiewijzer.assistant.evidence import (
 from actiewijzer.assistant.lists import ListWriter
 from actiewijzer.assistant.models import Citation, QuestionKind
 from actiewijzer.assistant.ranking import best_lines
+from actiewijzer.assistant.refusal_drafts import (
+    RefusalWriter,
+    counts_nothing,
+    prices_nothing,
+    says_not_known_yet,
+)
 from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
@@ -34,7 +40,6 @@ from actiewijzer.ingest.models import Card
 _GENERIC = ("description", "korte_inhoud")
 _FACT_LINES = 4
 _LINES_BESIDE_FIELDS = 3
-_COUNTING_LINES = 3
 _FIELD_CHARS = 300
 
 
@@ -68,6 +73,7 @@ class ExtractiveBackend:
         self.phrases = say or phrases()
         self.lists = ListWriter(self.rules, self.phrases)
         self.chooser = CardChooser(self.rules)
+        self.refusals = RefusalWriter(self.phrases)
 
     def write(self, task: AnswerTask) -> Iterator[str | Draft]:
         draft = self.compose(task)
@@ -78,7 +84,7 @@ class ExtractiveBackend:
     def compose(self, task: AnswerTask) -> Draft:
         plan, retrieved = task.plan, task.retrieved
         if retrieved.missing_places:
-            return self.unknown_place(task)
+            return self.refusals.unknown_place(task)
         lines: list[str] = []
         citations: list[Citation] = []
         if retrieved.by_end_date:
@@ -86,7 +92,7 @@ class ExtractiveBackend:
             kept = retrieved.end_dates_kept
             return Draft(text="\n".join(lines), citations=citations, refused=not kept)
         if not retrieved.answerable:
-            return self.not_in_documents(task)
+            return self.refusals.not_in_documents(task)
         if plan.had_instructions:
             lines.append(self.phrases.say("adversarial_note"))
         lists_status = not plan.named_ids or retrieved.by_status_under_number
@@ -97,7 +103,7 @@ class ExtractiveBackend:
         else:
             cards = self.chooser.cards_to_answer(task)
             if not cards:
-                return self.not_in_documents(task, retrieved.cards[:1])
+                return self.refusals.not_in_documents(task, retrieved.cards[:1])
             if len({f.card.doc for f in cards}) > 1:
                 lines.append(self.phrases.say("compare_intro_cards"))
             lacking = self.chooser.sides_lacking(task, cards)
@@ -109,11 +115,11 @@ class ExtractiveBackend:
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
             if (
                 lacking
-                or self._not_known_yet(plan, cards, citations)
-                or self._counts_nothing(plan, cards, citations)
-                or self._prices_nothing(plan, cards, citations)
+                or says_not_known_yet(plan, cards, citations, self.rules)
+                or counts_nothing(plan, cards, citations)
+                or prices_nothing(plan, cards, citations)
             ):
-                return self._with_verdict(plan, lines, citations, refused=True)
+                return self.refusals.with_verdict(plan, lines, citations, refused=True)
             if plan.kind is QuestionKind.BUDGET and (
                 gap := self._budget_gap(task, cards, lines, citations)
             ):
@@ -121,40 +127,6 @@ class ExtractiveBackend:
         if retrieved.missing_ids:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
-
-    def _not_known_yet(
-        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
-    ) -> bool:
-        """The one card's best line says the source does not know yet: the answer is not in
-        the documents, and that line, shown below, says why."""
-        if plan.kind is not QuestionKind.FACT or len(cards) != 1 or plan.fields or not citations:
-            return False
-        quotes = citations[0].quotes
-        return bool(quotes) and self.rules.says_not_yet_known(quotes[0])
-
-    def _counts_nothing(
-        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
-    ) -> bool:
-        """ "Hoeveel kinderen werden in totaal bereikt?" and the one card's lines that answer
-        count nothing: the card holds a count elsewhere, of something else. The lines shown
-        say what the card does tell."""
-        if plan.kind is not QuestionKind.FACT or plan.answer_type != "count" or len(cards) != 1:
-            return False
-        # The best lines decide; a fourth one shown for context may count something else.
-        quotes = citations[0].quotes[:_COUNTING_LINES] if citations else []
-        if plan.counts_occasions and any(map(answers_how_often, quotes)):
-            return False  # "maandelijks" answers "hoe vaak" without a number
-        return bool(quotes) and not any(counts(quote) for quote in quotes)
-
-    def _prices_nothing(
-        self, plan: QuestionPlan, cards: list[FoundCard], citations: list[Citation]
-    ) -> bool:
-        """ "Hoeveel kost een middagmaal?" and the one card's lines name the restaurant but
-        print no price, only its yearly budget: the price is not in the documents."""
-        if plan.kind is not QuestionKind.FACT or plan.answer_type != "price" or len(cards) != 1:
-            return False
-        quotes = citations[0].quotes if citations else []
-        return bool(quotes) and not any(map(prints_price, quotes))
 
     def _budget_gap(
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]
@@ -165,7 +137,7 @@ class ExtractiveBackend:
             # A table row printing "/" for the year says so; no row at all is not an answer.
             asked_cells = budget_lines(cards[0].card, plan)[0]
             if not asked_cells:
-                return self.not_in_documents(task, cards)
+                return self.refusals.not_in_documents(task, cards)
             lines.append(
                 self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
             )
@@ -173,21 +145,12 @@ class ExtractiveBackend:
             # "/" says no money is planned; "*" or "nog te bepalen" that the amount is not
             # known yet, so the asked figure is not in the documents.
             undecided = all(line.raw != "/" for line in asked_cells)
-            return self._with_verdict(plan, lines, citations, refused=undecided)
+            return self.refusals.with_verdict(plan, lines, citations, refused=undecided)
         if all(budget_lines(f.card, plan)[1] for f in cards):
             # The asked column ("Budget BEO 2020") is in no table found: the figures shown
             # are the nearest ones, not the answer.
-            return self._with_verdict(plan, lines, citations, refused=True)
+            return self.refusals.with_verdict(plan, lines, citations, refused=True)
         return None
-
-    def _with_verdict(
-        self, plan: QuestionPlan, lines: list[str], citations: list[Citation], refused: bool
-    ) -> Draft:
-        """The lines as they are, led by "not in the documents" when refused (after the note
-        on ignored instructions)."""
-        if refused:
-            lines.insert(int(plan.had_instructions), self.phrases.say("not_in_documents"))
-        return Draft(text="\n".join(lines), citations=citations, refused=refused)
 
     def _other_years(self, card: Card, plan: QuestionPlan, lines: list[str]) -> None:
         """Nothing for the asked year: the years that do print an amount, so "/" for 2024 is
@@ -201,31 +164,6 @@ class ExtractiveBackend:
                 self.phrases.say("budget_line", row=line.row, column=line.column, raw=line.raw)
                 for line in printed
             ]
-
-    def not_in_documents(self, task: AnswerTask, nearest: list[FoundCard] | None = None) -> Draft:
-        nearest = task.retrieved.nearest if nearest is None else nearest
-        lines = [self.phrases.say("not_in_documents")]
-        if task.retrieved.missing_words:
-            words = "”, „".join(task.retrieved.missing_words)
-            lines.append(self.phrases.say("missing_words", words=words))
-        citations = []
-        if nearest:
-            lines.append(self.phrases.say("nearest_intro"))
-            for found in nearest:
-                lines.append(self.phrases.say("nearest_line", ref=card_ref(found)))
-                citations.append(citation_for(found))
-        return Draft(text="\n".join(lines), citations=citations, refused=True)
-
-    def unknown_place(self, task: AnswerTask) -> Draft:
-        documents = task.source.documents()
-        places = sorted({m for d in documents for m in d.municipalities})
-        # A plan bound to no municipality (the Flemish one) applies there too: say so.
-        wide = [f"{d.report_kind} van {d.issuer}" for d in documents if not d.municipalities]
-        missing = ", ".join(task.retrieved.missing_places)
-        text = self.phrases.say(
-            "missing_place", place=missing, places=", ".join(places), wide="; ".join(wide)
-        )
-        return Draft(text=text, refused=True)
 
     def _card_answer(
         self,
