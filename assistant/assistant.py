@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,7 +19,9 @@ from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.grounding import GroundingChecker, needs_fallback
 from actiewijzer.assistant.meaning_scope import MeaningScope
+from actiewijzer.assistant.merged_answers import merge_answers
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
+from actiewijzer.assistant.question_words import add_leads, respell
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import (
@@ -353,50 +354,6 @@ class Assistant:
             if draft.refused and plan.kind not in _REFUSAL_KINDS
             else plan.kind,
         )
-
-
-def respell(plan: QuestionPlan, typos: dict[str, str]) -> None:
-    """Typos replaced by the document words they stand for; the question itself stays as asked."""
-    for typo, meant in typos.items():
-        plan.text = re.sub(rf"(?<!\w){re.escape(typo)}(?!\w)", meant, plan.text, flags=re.I)
-    plan.topic_words = [typos.get(w, w) for w in plan.topic_words]
-    plan.focus_words = [typos.get(w, w) for w in plan.focus_words]
-
-
-def add_leads(plan: QuestionPlan, vocabulary: Vocabulary, max_zipf: float) -> None:
-    """ "met Kerstmis": the cards say "kerst" ("kerstfeest"), so that word is looked for too."""
-    for word in list(plan.topic_words):
-        if vocabulary.knows(word):
-            continue
-        if (lead := vocabulary.card_word_leading(word, max_zipf)) and lead not in plan.topic_words:
-            plan.topic_words.append(lead)
-
-
-def merge_answers(question: str, answers: list[Answer], started: float) -> Answer:
-    """One answer for a message that asked two questions: both texts, every citation once."""
-    citations = {(c.doc, c.id): c for a in answers for c in a.citations}
-    checks = [a.grounding for a in answers]
-    refused = all(a.refused for a in answers)
-    texts = list(dict.fromkeys(a.answer for a in answers))
-    # Two refusals: "Dat staat niet in de documenten." once, not above the one that says more.
-    texts = [t for t in texts if not any(o != t and o.startswith(t) for o in texts)]
-    return Answer(
-        question=question,
-        answer="\n\n".join(texts),
-        refused=refused,
-        citations=list(citations.values()),
-        grounding=GroundingCheck(
-            grounded=all(c.grounded for c in checks),
-            checked=[item for c in checks for item in c.checked],
-            unsupported=[item for c in checks for item in c.unsupported],
-            dropped_sentences=[item for c in checks for item in c.dropped_sentences],
-            citations_retrieved=all(c.citations_retrieved for c in checks),
-            fell_back_to_extractive=any(c.fell_back_to_extractive for c in checks),
-        ),
-        backend="+".join(dict.fromkeys(a.backend for a in answers)),
-        latency_ms=round((time.perf_counter() - started) * 1000, 1),
-        kind=answers[0].kind if refused else QuestionKind.COMPARE,
-    )
 
 
 __all__ = ["AnswerDoneEvent", "AnswerEvent", "Assistant", "Retrieved", "TokenEvent"]

@@ -11,7 +11,8 @@ from assistant_helpers import RULES, aalst_card, plan
 
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import counts_people, has_type
-from actiewijzer.assistant.assistant import Assistant, merge_answers
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.merged_answers import merge_answers
 from actiewijzer.assistant.models import Answer, GroundingCheck, QuestionKind
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import in_scope
