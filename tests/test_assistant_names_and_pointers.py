@@ -62,6 +62,15 @@ def test_a_card_whose_title_quotes_the_name_asked_is_named() -> None:
     assert "21.000 euro" in answer.answer
 
 
+def test_a_second_part_pointing_back_takes_its_amount_from_the_card_talked_about() -> None:
+    answer = Assistant(with_cards(NAMED, MENTIONS)).ask(
+        "wat is dat project open deur precies, en hoeveel geeft vlaanderen daar per jaar voor "
+        "vanuit het brusselbeleid?"
+    )
+    assert [c.id for c in answer.citations] == ["97_09_07"]
+    assert "21.000 euro" in answer.answer and "15.460" not in answer.answer
+
+
 def test_a_short_one_word_quoted_name_names_no_card() -> None:
     short = text_card("Lessen Nederlands.", "De Stad rolt ‘Taal’ uit", card_id="97_01_01")
     assert cards_named_by_quoted_name("hoe gaat het met de taal van mijn kind?", [short]) == []
