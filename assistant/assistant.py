@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
@@ -61,11 +61,11 @@ AnswerEvent = TokenEvent | AnswerDoneEvent
 
 @dataclass
 class _Prepared:
-    """One reading of a question: its plan, and either the rules' refusal or the task."""
+    """One reading of a question: the task for a backend, or the rules' refusal of it (its task
+    then holds no cards)."""
 
-    plan: QuestionPlan
+    task: AnswerTask
     refusal: Draft | None = None
-    task: AnswerTask | None = None
 
 
 class Assistant:
@@ -157,19 +157,19 @@ class Assistant:
             yield from self._stream_parts(question, parts, history, filters, started)
             return
         prepared = self._prepare(question, history, filters)
-        if history and not prepared.plan.is_follow_up and self._refuses(prepared):
+        if history and not prepared.task.plan.is_follow_up and self._refuses(prepared):
             # "hoeveel korting geven die hotels dan?": read alone it finds nothing; read as a
             # follow-up on the earlier turns it may. An instruction refused stays refused.
             again = self._prepare(question, history, filters, as_follow_up=True)
             if not self._refuses(again):
                 prepared = again
-        plan, refusal, task = prepared.plan, prepared.refusal, prepared.task
+        task, refusal = prepared.task, prepared.refusal
+        plan = task.plan
         if refusal is not None:
             yield TokenEvent(text=refusal.text)
             finished = self._finish(plan, refusal, GroundingCheck(grounded=True), "rules", started)
             yield AnswerDoneEvent(answer=finished)
             return
-        assert task is not None  # a reading that the rules did not refuse has a task
         backend = self.backend if task.retrieved.answerable else self.extractive
         draft = Draft(text="")
         for item in backend.write(task):
@@ -216,27 +216,25 @@ class Assistant:
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
             plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
-        refusal = self._refusal(plan, vocabulary)
-        if refusal is not None:
-            return _Prepared(plan, refusal=refusal)
-        retrieved = self.retriever.retrieve(plan, filters)
-        if not covers_subject(retrieved, plan, self.rules, vocabulary):
-            retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
         task = AnswerTask(
             plan=plan,
-            retrieved=retrieved,
+            retrieved=Retrieved(),
             history=history,
             source=self.index,
             vocabulary=vocabulary,
         )
-        return _Prepared(plan, task=task)
+        if (refusal := self._refusal(plan, vocabulary)) is not None:
+            return _Prepared(task, refusal)
+        retrieved = self.retriever.retrieve(plan, filters)
+        if not covers_subject(retrieved, plan, self.rules, vocabulary):
+            retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
+        return _Prepared(replace(task, retrieved=retrieved))
 
     def _refuses(self, prepared: _Prepared) -> bool:
         """Whether the grounded answer to this reading declines; an instruction or a privacy
         question is declined whatever it follows."""
         if prepared.refusal is not None:
-            return prepared.plan.kind is QuestionKind.OUT_OF_SCOPE
-        assert prepared.task is not None
+            return prepared.task.plan.kind is QuestionKind.OUT_OF_SCOPE
         return self.extractive.compose(prepared.task).refused
 
     def _stream_parts(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, place_forms
+from actiewijzer.assistant.text import fold, place_forms, prints_phrase
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -114,14 +114,13 @@ _MIN_ONE_WORD_NAME = 8  # "Energielening" is a name; "Taal" alone says too littl
 def cards_named_by_quoted_name(text: str, cards: Sequence[Card]) -> list[Card]:
     """Cards whose title quotes a name the question uses ("wat is dat project jouw sleutel?"):
     the card about the thing, not the ones that mention it in passing."""
-    folded = fold(text)
     named = []
     for card in cards:
         for match in _QUOTED_NAME.finditer(card.title):
             name = " ".join(fold(match.group("name")).split())
             if " " not in name and len(name) < _MIN_ONE_WORD_NAME:
                 continue
-            if name in folded and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", folded):
+            if prints_phrase(text, name):
                 named.append(card)
                 break
     return named

@@ -15,7 +15,14 @@ from actiewijzer.assistant.ranking import best_lines, points_back
 from actiewijzer.assistant.resources import Phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
-from actiewijzer.assistant.text import fold, place_forms, topic_phrase, truncate, words
+from actiewijzer.assistant.text import (
+    fold,
+    place_forms,
+    prints_phrase,
+    topic_phrase,
+    truncate,
+    words,
+)
 from actiewijzer.ingest.models import Card
 
 MAX_LIST = 12  # each card listed says what it does, also when more were found
@@ -145,10 +152,9 @@ def _printing(card: Card, names: Sequence[str]) -> list[str]:
     """The card's first line that prints one of the names, cut to a list line's length; with
     the line before it when it points back ("Hiertoe is een samenwerkingsverband opgezet met
     vzw Mondiale Werken" says what for in the line before)."""
-    folded = [fold(n) for n in names]
     lines = card_lines(card)
     for at, text in enumerate(lines):
-        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", fold(text)) for n in folded):
+        if any(prints_phrase(text, name) for name in names):
             shown = [lines[at - 1], text] if at and points_back(text) else [text]
             return [truncate(line, 240) for line in shown]
     return []

@@ -11,7 +11,7 @@ from actiewijzer.assistant.retriever_base import RetrieverBase
 from actiewijzer.assistant.router import QuestionPlan, without_context
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import Retrieved
-from actiewijzer.assistant.text import content_words, fold, stems, words
+from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
 from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
@@ -146,9 +146,4 @@ def name_phrases(question: str) -> list[str]:
 
 def cards_printing(cards: list[Card], names: list[str]) -> list[Card]:
     """The cards whose title or text prints one of the names, as whole words."""
-    patterns = [re.compile(rf"(?<!\w){re.escape(fold(n))}(?!\w)") for n in names]
-    return [
-        c
-        for c in cards
-        if patterns and any(p.search(fold(f"{c.title}\n{c.text}")) for p in patterns)
-    ]
+    return [c for c in cards if any(prints_phrase(f"{c.title}\n{c.text}", n) for n in names)]

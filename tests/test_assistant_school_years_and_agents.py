@@ -1,7 +1,6 @@
-"""A school year asked is not the one before it; a diminutive is as common as its word; a list is
-on what the question asks, not on the story before it; "worden
-uitgevoerd door" asks who, not a status; a thing asked "onder doelstelling 14.3" is an action
-under that goal."""
+"""A school year asked is not the one before it; a diminutive is as common as its word; a list
+is on what the question asks, not on the story before it; "worden uitgevoerd door" asks who, not
+a status; a thing asked "onder doelstelling 14.3" is an action under that goal."""
 
 from __future__ import annotations
 
