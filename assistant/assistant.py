@@ -66,6 +66,7 @@ class _Prepared:
 
     task: AnswerTask
     refusal: Draft | None = None
+    extractive_draft: Draft | None = None  # written to see whether it declines; used again
 
 
 class Assistant:
@@ -172,7 +173,12 @@ class Assistant:
             return
         backend = self.backend if task.retrieved.answerable else self.extractive
         draft = Draft(text="")
-        for item in backend.write(task):
+        written = (
+            self.extractive.write(task, prepared.extractive_draft)
+            if backend is self.extractive
+            else backend.write(task)
+        )
+        for item in written:
             if isinstance(item, Draft):
                 draft = item
             else:
@@ -235,7 +241,8 @@ class Assistant:
         question is declined whatever it follows."""
         if prepared.refusal is not None:
             return prepared.task.plan.kind is QuestionKind.OUT_OF_SCOPE
-        return self.extractive.compose(prepared.task).refused
+        prepared.extractive_draft = self.extractive.compose(prepared.task)
+        return prepared.extractive_draft.refused
 
     def _stream_parts(
         self,

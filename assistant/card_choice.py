@@ -16,7 +16,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, prints_phrase, words
+from actiewijzer.assistant.text import prints_phrase, words
 from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
@@ -89,7 +89,7 @@ class CardChooser:
                 return holding[0]
         if plan.kind is QuestionKind.BUDGET:
             # "... en hoeveel geeft Vlaanderen daar per jaar voor?": the card talked about.
-            pointing = talked_about and self.rules.pointers.matches(fold(plan.question))
+            pointing = talked_about and self.rules.pointers.matches(plan.question)
             if pointing and (paying := [f for f in talked_about if self._has_money(task, f)]):
                 return paying[0]
             return self._budget_card(task, cards)

@@ -75,8 +75,9 @@ class ExtractiveBackend:
         self.chooser = CardChooser(self.rules)
         self.refusals = RefusalWriter(self.phrases)
 
-    def write(self, task: AnswerTask) -> Iterator[str | Draft]:
-        draft = self.compose(task)
+    def write(self, task: AnswerTask, composed: Draft | None = None) -> Iterator[str | Draft]:
+        """The answer word by word, then whole; `composed` is one already written for the task."""
+        draft = composed or self.compose(task)
         for chunk in draft.text.split(" "):
             yield chunk + " "
         yield draft

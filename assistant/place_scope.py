@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from actiewijzer.assistant.doc_scope import documents_in_scope, foreign_places
@@ -11,7 +10,7 @@ from actiewijzer.assistant.retriever_base import RetrieverBase
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import names_as_place, names_plan_of, router_rules
 from actiewijzer.assistant.sources import FoundCard, Retrieved, unique
-from actiewijzer.assistant.text import fold
+from actiewijzer.assistant.text import prints_phrase
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
 
@@ -84,5 +83,4 @@ class PlaceScope(RetrieverBase):
 
 def speaks_of(card: Card, places: Sequence[str]) -> bool:
     """Whether the card's text names one of the places."""
-    folded = fold(card.text)
-    return any(re.search(rf"\b{re.escape(fold(place))}\b", folded) for place in places)
+    return any(prints_phrase(card.text, place) for place in places)

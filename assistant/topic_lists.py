@@ -35,9 +35,8 @@ class TopicLists(RetrieverBase):
         if filters and filters.model_dump(exclude={"doc"}, exclude_none=True):
             cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
         order = {key: rank for rank, key in enumerate(by_key)}
-        names = [
-            n for n in name_phrases(plan.question) if not self._naming(plan, scope) & set(words(n))
-        ]
+        naming = self._naming(plan, scope)
+        names = [n for n in name_phrases(plan.question) if not naming & set(words(n))]
         if printing := cards_printing(cards, names):
             # "samen met vzw Mondiale Werken": the cards that print the name, not every card on
             # one of its words; the name is what each card's line should show.
@@ -100,7 +99,7 @@ class TopicLists(RetrieverBase):
         wanted = [w for w in self._answer_words(plan) if w not in naming]
         rules = router_rules()
         asking = without_context(plan.question, rules)
-        own = asking != plan.question and not rules.pointers_to_story.matches(fold(asking))
+        own = asking != plan.question and not rules.pointers_to_story.matches(asking)
         if plan.kind is QuestionKind.TOPIC and not plan.is_follow_up and own:
             # "mijn zoon heeft een beperking en ik werk in een maatwerkbedrijf. wat doet de stad
             # voor mensen met een beperking?": the list is on what is asked, not on the story.

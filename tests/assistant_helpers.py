@@ -39,6 +39,19 @@ def aalst_card(text: str, title: str, card_id: str) -> Card:
     return text_card(text, title, card_id=card_id, doc=DOC_AALST)
 
 
+def aalst_goal(number: str, title: str, actions: list[tuple[str, str]]) -> list[Card]:
+    """A goal of Aalst's plan ("Doelstelling 50.1") and its actions D50.1-A1, ... as (title,
+    text) pairs: the goal first, then its actions in order."""
+    goal = aalst_card(f"{title}.", title, f"Doelstelling {number}").model_copy(
+        update={"kind": CardKind.DOELSTELLING}
+    )
+    children = [
+        aalst_card(text, action_title, f"D{number}-A{n}").model_copy(update={"parent": goal.id})
+        for n, (action_title, text) in enumerate(actions, 1)
+    ]
+    return [goal, *children]
+
+
 def top_line(card: Card, question: str) -> str:
     """The line of the card the assistant ranks best for the question; "" when none is."""
     top = best_lines(card, plan(question), RULES.stopword_set, limit=1)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA
-from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
+from assistant_helpers import RULES, aalst_card, aalst_goal, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_kinds import counts_people, has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
 from actiewijzer.assistant.testing import InMemoryCardIndex
-from actiewijzer.ingest.models import Card, CardKind
+from actiewijzer.ingest.models import Card
 
 CHRISTMAS = aalst_card(
     "Jaarlijks wordt op 25 december op een toegankelijke locatie een kerstfeest aangeboden voor "
@@ -53,28 +53,28 @@ def test_christmas_finds_the_christmas_party_and_its_day() -> None:
 
 
 def _goal_with_actions() -> list[Card]:
-    goal = aalst_card(
-        "De Stad biedt kansen aan anderstalige nieuwkomers.",
+    return aalst_goal(
+        "50.1",
         "De Stad biedt kansen aan anderstalige nieuwkomers",
-        "Doelstelling 50.1",
-    ).model_copy(update={"kind": CardKind.DOELSTELLING})
-    titles = [
-        "De Stad ondersteunt conversatiegroepen om Nederlands te oefenen",
-        "De Stad organiseert theater om Nederlands te oefenen",
-        "De Stad rolt de campagne oefen Nederlands in de winkel uit",
-        "De Stad bestendigt het Leerpunt in de bibliotheek",
-    ]
-    texts = [
-        "Babbelgroep is een conversatiegroep waar men Nederlands oefent.",
-        "Voorstellingen voor wie Nederlands oefent.",
-        "Handelaars maken van hun winkel een oefenplaats.",
-        "In het Leerpunt staan materialen om Nederlands te leren.",
-    ]
-    actions = [
-        aalst_card(text, title, f"D50.1-A{n}").model_copy(update={"parent": goal.id})
-        for n, (title, text) in enumerate(zip(titles, texts, strict=True), 1)
-    ]
-    return [goal, *actions]
+        [
+            (
+                "De Stad ondersteunt conversatiegroepen om Nederlands te oefenen",
+                "Babbelgroep is een conversatiegroep waar men Nederlands oefent.",
+            ),
+            (
+                "De Stad organiseert theater om Nederlands te oefenen",
+                "Voorstellingen voor wie Nederlands oefent.",
+            ),
+            (
+                "De Stad rolt de campagne oefen Nederlands in de winkel uit",
+                "Handelaars maken van hun winkel een oefenplaats.",
+            ),
+            (
+                "De Stad bestendigt het Leerpunt in de bibliotheek",
+                "In het Leerpunt staan materialen om Nederlands te leren.",
+            ),
+        ],
+    )
 
 
 def test_most_actions_of_a_goal_listed_bring_its_last_one_that_touches_the_topic() -> None:

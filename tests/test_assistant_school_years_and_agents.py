@@ -5,14 +5,14 @@ a status; a thing asked "onder doelstelling 14.3" is an action under that goal."
 from __future__ import annotations
 
 from assistant_corpus import DOC_2024
-from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
+from assistant_helpers import RULES, aalst_card, aalst_goal, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.answer_kinds import counts, year_spans
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
-from actiewijzer.ingest.models import Card, CardKind
+from actiewijzer.ingest.models import Card
 
 PLUS = text_card(
     "In het schooljaar 2022 - 2023 zijn volgende cijfers gerealiseerd: PLUS ontving 237 "
@@ -52,29 +52,16 @@ def test_carried_out_by_asks_who_not_a_status() -> None:
 
 
 def test_a_thing_asked_under_a_numbered_goal_is_the_action_under_it() -> None:
-    goal = aalst_card(
-        "De Stad zet in op een laagdrempelige vrije tijdswerking.",
+    cards = aalst_goal(
+        "64.3",
         "De Stad zet in op een laagdrempelige vrije tijdswerking",
-        "Doelstelling 64.3",
-    ).model_copy(update={"kind": CardKind.DOELSTELLING})
-    actions = [
-        aalst_card(text, title, f"D64.3-A{n}").model_copy(update={"parent": goal.id})
-        for n, (title, text) in enumerate(
-            [
-                (
-                    "De Stad zet in op buurtwerk",
-                    "Buurtwerkers in elke wijk. Uitgaven: 2023: 50 EUR",
-                ),
-                ("De Stad zet in op speelstraten", "Zomerse speelstraten. Uitgaven: 2023: 70 EUR"),
-                (
-                    "De Stad zet in op kampen",
-                    "Vakantiekampen voor kinderen. Uitgaven: 2023: 90 EUR",
-                ),
-            ],
-            1,
-        )
-    ]
-    answer = Assistant(with_cards(goal, *actions)).ask(
+        [
+            ("De Stad zet in op buurtwerk", "Buurtwerkers in elke wijk. Uitgaven: 2023: 50 EUR"),
+            ("De Stad zet in op speelstraten", "Zomerse speelstraten. Uitgaven: 2023: 70 EUR"),
+            ("De Stad zet in op kampen", "Vakantiekampen voor kinderen. Uitgaven: 2023: 90 EUR"),
+        ],
+    )
+    answer = Assistant(with_cards(*cards)).ask(
         "Wat houden de speelstraten onder doelstelling 64.3 in?"
     )
     assert answer.citations[0].id == "D64.3-A2"
