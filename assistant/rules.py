@@ -119,6 +119,7 @@ class RouterRules(BaseModel):
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
     story_pointers: list[str] = []
+    relatives: list[str] = []
     follow_up_max_content_words: int
     stopwords: list[str]
     topic_noise: list[str]
@@ -465,6 +466,11 @@ class RouterRules(BaseModel):
     def pointers_to_story(self) -> WordList:
         """Words by which a question leans on the story told before it ("met onze vzw")."""
         return WordList(self.story_pointers)
+
+    @cached_property
+    def relative_words(self) -> WordList:
+        """The asker's relatives ("mijn schoonvader"): part of the story, never its subject."""
+        return WordList(self.relatives)
 
     @cached_property
     def stopword_set(self) -> frozenset[str]:

@@ -30,6 +30,7 @@ from actiewijzer.index.text_analysis import (
     head_and_rest,
     is_dutch_word,
     is_typo_of,
+    is_verb_form,
 )
 from actiewijzer.ingest.models import Card
 
@@ -200,6 +201,7 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and dutch_zipf(word) < rules.unknown_subject_max_zipf
         and dutch_zipf(_without_diminutive(word)) < rules.unknown_subject_max_zipf
         and not rules.names_asked_kind(word)
+        and not rules.relative_words.matches(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
         and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)
@@ -217,9 +219,12 @@ def _without_diminutive(word: str) -> str:
 
 
 def _reads_as_verb(word: str) -> bool:
-    """ "mijn neef slaapt op straat": a noun phrase run on into its verb. The verb's "-t" on a
-    common Dutch stem ("slaap", "woon") gives it away; a thing's name seldom ends that way."""
-    return word.endswith("t") and dutch_zipf(word[:-1]) >= _COMMON_STEM_ZIPF
+    """ "mijn neef slaapt op straat", "de juf sprak over ...": a noun phrase run on into its
+    verb. The verb's "-t" on a common Dutch stem ("slaap", "woon") gives it away, as does a
+    conjugated form the lemmatizer knows; a thing's name seldom ends that way."""
+    if word.endswith("t") and dutch_zipf(word[:-1]) >= _COMMON_STEM_ZIPF:
+        return True
+    return is_verb_form(word)
 
 
 def covers_subject(

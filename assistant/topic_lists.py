@@ -14,10 +14,12 @@ from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
 from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
 from actiewijzer.index.models import SearchFilters
+from actiewijzer.index.text_analysis import head_and_rest
 from actiewijzer.ingest.models import Card
 
 TOPIC_MAX_CARDS = 25
 _SIBLINGS_NAMING_A_GOAL = 2
+_MIN_SHORTENED_PART = 4  # "plan" in "armoedeplan"
 
 
 class TopicLists(RetrieverBase):
@@ -86,7 +88,8 @@ class TopicLists(RetrieverBase):
         asks more than the name ("welke acties onder actieplan Werkervaring kansengroepen
         krijgen een vervolg binnen TROEF?") and some of them are about it."""
         children = children_of(cards, parents)
-        named = {stem for parent in parents for stem in stems(fold(parent.title))}
+        # "onder het grondrecht Voeding": the kind word names the parent too.
+        named = {stem for p in parents for stem in stems(fold(f"{p.kind} {p.title}"))}
         rest = [w for w in self._topic_words(plan, scope) if not named & stems(w)]
         if not rest:
             return children
@@ -114,10 +117,21 @@ class TopicLists(RetrieverBase):
             info = self.documents[doc]
             naming |= set(content_words(f"{info.label} {info.report_kind} {info.issuer}"))
         naming |= {part for word in naming for part in word.split("-") if len(part) >= 3}
+        # "armoedeplan" for "Actieplan Armoedebestrijding": a compound led by the start of one
+        # naming word and ending as another names the document in short.
+        naming |= {w for w in words(plan.text) if _shortens(w, naming)}
         # "lokaal addendum": a word right before a naming word describes the document too.
         question = words(plan.text)
         naming |= {w for w, after in pairwise(question) if after in naming}
         return naming
+
+
+def _shortens(word: str, naming: set[str]) -> bool:
+    return any(
+        any(n.startswith(head) for n in naming) and any(n.endswith(rest) for n in naming)
+        for head, rest in head_and_rest(word)
+        if len(head) >= _MIN_SHORTENED_PART and len(rest) >= _MIN_SHORTENED_PART
+    )
 
 
 # Two or more capitalised words in a row ("Groep Intro", "Mondiale Werken"), or one next to

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
@@ -153,6 +154,13 @@ def is_dutch_word(word: str) -> bool:
     """Common enough in Dutch to be a word, not a typo: "schepen" is, "huurkontrakt" is not,
     though both are one edit away from a word in the documents."""
     return dutch_zipf(word) >= MIN_DUTCH_ZIPF
+
+
+def is_verb_form(word: str) -> bool:
+    """A conjugated verb or participle ("sprak", "steunt", "gelanceerd"): its lemma is an
+    infinitive it does not merely extend, as a plural ("woonwagens") extends its noun."""
+    lemma = simplemma.lemmatize(word, lang="nl")
+    return lemma != word and lemma.endswith("en") and not word.startswith(lemma)
 
 
 class SpellingCorrector:
