@@ -191,6 +191,13 @@ def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:
     return bool(opening) and opening[0] in _SITUATION_OPENERS and not rules.asks_something(sentence)
 
 
+_AFTER_YEAR = re.compile(r"\bna\s+((?:19|20)\d{2})\b")
+
+
+def _years_after(text: str) -> set[int]:
+    return {int(y) for y in _AFTER_YEAR.findall(fold(text))}
+
+
 def compared_years(question: str) -> list[int]:
     """The years a question compares; "het schooljaar 2019-2020" is one of them, not two."""
     return sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", question))})
@@ -211,10 +218,15 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     asked, _ = strip_instructions(question, rules)
     named_ids = list(dict.fromkeys(rules.ids_in(own_text)))
     years = sorted({int(y) for y in _YEAR.findall(asked or own_text)})
+    # "hoeveel in 2026? ik wil weten of het doorgaat na 2025": 2025 bounds the years asked.
+    years = [y for y in years if y not in _years_after(asked or own_text)] or years
     if not years and rewritten.is_follow_up:
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
         if years and (shift := rules.year_shift(asked)):
             years = [min(years) - 1] if shift < 0 else [max(years) + 1]
+    elif len(years) == 1 and (shift := rules.year_shift(asked)):
+        # "hoeveel in 2020, en hoeveel het jaar ervoor?": both years are asked.
+        years = sorted({*years, years[0] + shift})
     # A follow-up is classified by its own words, else by the question it follows.
     compared = compared_years(asked) or years
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
