@@ -20,6 +20,7 @@ from actiewijzer.assistant.answer_kinds import (
     years_meant,
 )
 from actiewijzer.assistant.card_lines import card_lines
+from actiewijzer.assistant.evidence import field_values
 from actiewijzer.assistant.ranking import question_stems, word_stems
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, stem
@@ -59,6 +60,8 @@ def holds_answer(
     if plan.answer_type == "amount" and any(
         c.raw.strip() and re.search(r"\d", c.raw) for r in card.fields.budget for c in r.cells
     ):
+        return True
+    if plan.answer_type == "amount" and prints_budget_text(card):
         return True
     if plan.answer_type == "date" and (card.fields.start_date or card.fields.mijlpalen):
         return True
@@ -119,6 +122,11 @@ def holds_answer(
             zip(texts, near_year, named, told, counted, strict=True)
         )
     )
+
+
+def prints_budget_text(card: Card) -> bool:
+    """ "Budgettair engagement: 19.000 euro op jaarbasis": a budget the card prints as text."""
+    return any(has_type(v.value, "amount") for v in field_values(card, ["budget_notes"]))
 
 
 def _for_years(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actiewijzer.assistant.answer_check import holds_answer
+from actiewijzer.assistant.answer_check import holds_answer, prints_budget_text
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.doc_scope import foreign_places
@@ -178,6 +178,8 @@ class CardChooser:
     def _has_money(self, task: AnswerTask, found: FoundCard) -> bool:
         plan = task.plan
         if prints_amount(budget_lines(found.card, plan)[0]):
+            return True
+        if prints_budget_text(found.card):
             return True
         money = plan.model_copy(update={"answer_type": "amount"})
         if any(
