@@ -135,10 +135,19 @@ class CardRetriever(FieldLists, PlaceScope):
             for f in named
             for c in children_of(self.source.cards(f.card.doc), [f.card])
         ]
-        if not children:
-            plan.kind = QuestionKind.FACT
-            return retrieved
-        return Retrieved(cards=[*children, *named], missing_ids=retrieved.missing_ids)
+        if children:
+            return Retrieved(cards=[*children, *named], missing_ids=retrieved.missing_ids)
+        # "welke fiches worden vervangen door actie 06_09_17?": the cards that cite its number.
+        citing = [
+            self.found(c)
+            for f in named
+            for c in self.source.cards(f.card.doc)
+            if c.key != f.card.key and _cites(f"{c.title}\n{c.text}", f.card.id)
+        ]
+        if citing:
+            return Retrieved(cards=[*citing, *named], missing_ids=retrieved.missing_ids)
+        plan.kind = QuestionKind.FACT
+        return retrieved
 
     def _with_context(
         self, plan: QuestionPlan, hits: list[FoundCard], scope: list[str]
@@ -162,9 +171,11 @@ class CardRetriever(FieldLists, PlaceScope):
         # The same card in two reports: the one covering the year asked first, else one printing
         # it, in the report the previous answer quoted ("volgens de evaluatie 2024") first.
         told = self._documents_told(plan.previous_answer)
-        if inside:
-            return unique([*prefer_years(inside, plan.years, told), *inside, *hits])
-        found = [self.found(c) for c in context]
+        found = inside or [self.found(c) for c in context]
+        if not plan.years and router_rules().present.matches(plan.question):
+            # "bestaat dat nu nog?" after an answer from the 2020 report: the newest one tells.
+            newest = sorted(found, key=lambda f: -max(document_years(f.document), default=0))
+            return unique([*newest, *hits])
         return unique([*prefer_years(found, plan.years, told), *found, *hits])
 
     def _documents_told(self, answer: str) -> list[str]:
@@ -258,3 +269,7 @@ class CardRetriever(FieldLists, PlaceScope):
 
 
 __all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]
+
+
+def _cites(text: str, card_id: str) -> bool:
+    return re.search(rf"(?<![\w/.]){re.escape(card_id)}(?![\w/]|\.\d)", text) is not None

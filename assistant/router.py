@@ -220,7 +220,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     years = sorted({int(y) for y in _YEAR.findall(asked or own_text)})
     # "hoeveel in 2026? ik wil weten of het doorgaat na 2025": 2025 bounds the years asked.
     years = [y for y in years if y not in _years_after(asked or own_text)] or years
-    if not years and rewritten.is_follow_up:
+    # "en bestaat dat nu nog?" asks about now, not the year the earlier question asked.
+    if not years and rewritten.is_follow_up and not rules.present.matches(asked):
         years = sorted({int(y) for y in _YEAR.findall(own_text)})
         if years and (shift := rules.year_shift(asked)):
             years = [min(years) - 1] if shift < 0 else [max(years) + 1]

@@ -107,6 +107,7 @@ class RouterRules(BaseModel):
     still_running_patterns: list[str] = []
     price_units: list[str] = []
     year_before_words: list[str] = []
+    present_words: list[str] = []
     year_after_words: list[str] = []
     time_of_year_pattern: str = r"(?!)"
     document_year_pattern: str = r"(?!)"
@@ -253,6 +254,11 @@ class RouterRules(BaseModel):
         if self.year_before.matches(text):
             return -1
         return 1 if self.year_after.matches(text) else 0
+
+    @cached_property
+    def present(self) -> WordList:
+        """Words asking how things stand now ("bestaat dat nu nog?"): the newest report tells."""
+        return WordList(self.present_words)
 
     @cached_property
     def year_before(self) -> WordList:
