@@ -17,6 +17,7 @@ from actiewijzer.assistant.router import QuestionPlan, compared_years
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import prints_phrase, words
+from actiewijzer.index.text_analysis import is_verb_form
 from actiewijzer.ingest.models import Card
 
 MAX_CARDS_PER_ANSWER = 3
@@ -25,6 +26,18 @@ SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
+
+
+# An acronym written in capitals ("PLUS", "TEJO"): the name of an organisation or project.
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{2,}\b")
+
+
+def _names_written(question: str) -> list[str]:
+    return list(dict.fromkeys(_ACRONYM.findall(question)))
+
+
+def _prints(card: Card, name: str) -> bool:
+    return re.search(rf"\b{re.escape(name)}\b", f"{card.title}\n{card.text}") is not None
 
 
 def _keeps_status(card: Card) -> bool:
@@ -103,7 +116,7 @@ class CardChooser:
         stop = self.rules.stopword_set
         foreign = foreign_places(plan.places, task.source.documents())
         holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]
-        holding = self._by_evidence_among_ties(holding, task)
+        holding = self._by_evidence_among_ties(self._printing_names(task, cards, holding), task)
         if not holding or holding[0] is cards[0] or task.vocabulary is None:
             return holding[0] if holding else None
         # "de Week van de opvoeding" names the best card by its title: another card answers
@@ -120,6 +133,24 @@ class CardChooser:
         # ... and is about it at all: a timeline covering none of "verrijkingsdag" is no answer.
         shares = ((f, cover(f.card, subject)) for f in holding)
         return next((f for f, share in shares if share >= wanted and share > 0), None)
+
+    @staticmethod
+    def _printing_names(
+        task: AnswerTask, cards: list[FoundCard], holding: list[FoundCard]
+    ) -> list[FoundCard]:
+        """ "hoeveel leerlingen meldden zich aan bij PLUS?": a name in capitals that is the
+        rarest thing asked, and that a card found prints, is one the answering card prints
+        too; a count of pupils elsewhere is no answer."""
+        if task.vocabulary is None:
+            return holding
+        weight, plan = task.vocabulary.weight, task.plan
+        rarest = max((weight(w) for w in plan.topic_words if not is_verb_form(w)), default=0.0)
+        names = [
+            n
+            for n in _names_written(plan.question)
+            if weight(n.lower()) >= rarest and any(_prints(f.card, n) for f in cards)
+        ]
+        return [f for f in holding if all(_prints(f.card, n) for n in names)]
 
     def _subject_words(self, plan: QuestionPlan) -> list[str]:
         """The question's words without those naming a document: "het addendum voor Lier,

@@ -28,6 +28,7 @@ from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
 
 _YEAR_BOUND_KINDS = (QuestionKind.FACT, QuestionKind.BUDGET, QuestionKind.STATUS)
+_PLACE_BOUND_KINDS = (*_YEAR_BOUND_KINDS, QuestionKind.COMPARE)
 _MAX_CHILDREN_ASKED = 2  # more of a goal's actions on the rest of a question: the goal answers
 # "jeugdopbouwwerk onder doelstelling 14.3": the number says where the thing asked is.
 _UNDER_NUMBER = re.compile(r"\bonder\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?[a-z]*\d[\w./-]*")
@@ -50,8 +51,9 @@ class CardRetriever(FieldLists, PlaceScope):
                 own_ids = [i for i in plan.named_ids if i in router_rules().ids_in(plan.question)]
                 update = {"text": plan.question, "context_ids": [], "named_ids": own_ids}
                 plan = plan.model_copy(update=update)
-        elif plan.kind in _YEAR_BOUND_KINDS and (own := self._own_documents(plan, docs)):
-            # "de kansarmoede-index van Lier": another town's figure is no answer to it.
+        elif plan.kind in _PLACE_BOUND_KINDS and (own := self._own_documents(plan, docs)):
+            # "de kansarmoede-index van Lier": another town's figure is no answer to it; nor
+            # is another town's shop to a comparison of Lier's years.
             scope = [d for d in scope if d in own] or scope
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
