@@ -107,7 +107,8 @@ def holds_answer(
     return any(
         near
         and (
-            has_type(line, plan.answer_type) or (plan.counts_occasions and answers_how_often(line))
+            has_type(_unasked(line, plan), plan.answer_type)
+            or (plan.counts_occasions and answers_how_often(line))
         )
         # ... in the line or in the heading right above it ("Kwartaal 4 - 2022:")
         and all(names_ordinal(" ".join(texts[max(0, i - 2) : i + 1]), *p) for p in ordinals)
@@ -122,6 +123,15 @@ def holds_answer(
             zip(texts, near_year, named, told, counted, strict=True)
         )
     )
+
+
+def _unasked(line: str, plan: QuestionPlan) -> str:
+    """ "Op welke locatie ... in Lier?": the town the question names is not the place asked."""
+    if plan.answer_type != "location":
+        return line
+    for place in plan.places:
+        line = re.sub(rf"\b{re.escape(place)}\b", " ", line, flags=re.IGNORECASE)
+    return line
 
 
 def prints_budget_text(card: Card) -> bool:

@@ -86,6 +86,13 @@ _ADDRESS = re.compile(
     r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
     r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
 )
+# Where something takes place: "in zaal Karthuizershof", "op de site Heilig Geest", "locatie".
+# A street, or a postcode and town ("2500 Lier"; not a date's year: "15/07/2023 Ontvangen").
+_LOCATION = re.compile(
+    r"\b(?:locaties?|zaal|zalen|gebouw|site|campus|lokalen?)\b|\b(?:in|op|te)\s+(?:de\s+|het\s+)?"
+    r"[A-Z][a-z\u00e0-\u00ff]+|\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai)\b"
+    r"|(?<![\d/.,-])(?!19|20)[1-9]\d{3} [A-Z][a-z]+"
+)
 _NUMBERING = re.compile(r"0\d")
 _PERCENT = re.compile(r"\d\s*%|\bprocent\b", re.IGNORECASE)
 # "de tweede groep", "het derde projectjaar": which one of several the question asks about.
@@ -138,6 +145,8 @@ def has_type(line: str, answer_type: str | None, years: Sequence[int] = ()) -> b
         return names_a_person(line)
     if answer_type == "address":
         return bool(_ADDRESS.search(line))
+    if answer_type == "location":
+        return bool(_LOCATION.search(line) or router_rules().places_in(line))
     if answer_type == "names":
         return bool(proper_names(line))
     if answer_type == "places":

@@ -114,6 +114,8 @@ class ExtractiveBackend:
                     citations.append(citation_for(found))
                     continue
                 self._card_answer(task, found, lines, citations, len(cards) > 1)
+            if not citations:
+                return self.refusals.not_in_documents(task, retrieved.cards[:1])
             if (
                 lacking
                 or says_not_known_yet(plan, cards, citations, self.rules)
@@ -187,6 +189,9 @@ class ExtractiveBackend:
             quotes = self._facts(task, found, lines, years)
             if several:  # each side of a comparison says what money it has, if any
                 quotes += self._field_lines(found.card, ["budget_notes"], lines)
+            if not quotes:
+                lines.pop()  # a card with no line to quote (a bare heading) says nothing
+                return
         citations.insert(position, citation_for(found, quotes))
 
     def _quote(self, texts: list[str], lines: list[str], quotes: list[str]) -> None:
