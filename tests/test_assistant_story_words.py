@@ -73,3 +73,19 @@ def test_everything_under_a_named_right_is_listed_whatever_the_documents_short_n
 def test_a_dish_for_guests_is_out_of_scope() -> None:
     assert RULES.out_of_scope_in("hoe maak ik vol-au-vent voor zes man? mijn schoonmoeder komt")
     assert not RULES.out_of_scope_in("hoe maak ik een aanvraag voor vier personen?")
+
+
+def test_a_neighbour_in_the_story_is_no_private_dispute() -> None:
+    assert not RULES.out_of_scope_in(
+        "tijdens de lockdown kreeg de zoon van mijn buurvrouw een laptop van het ocmw lier. "
+        "hoeveel laptops werden er uitgedeeld?"
+    )
+    assert RULES.out_of_scope_in("mijn buurman heeft zijn haag te dicht bij mijn tuin geplant")
+    assert RULES.out_of_scope_in("hoe schrijf ik een condoleancekaartje voor mijn buurvrouw?")
+
+
+def test_a_day_out_for_people_in_poverty_is_in_scope() -> None:
+    assert not RULES.out_of_scope_in(
+        "geeft de lijn via vlaanderen busbiljetten voor een uitstap van gezinnen in armoede?"
+    )
+    assert RULES.out_of_scope_in("welke mooie wandelroutes zijn er rond aalst?")
