@@ -25,6 +25,8 @@ CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of
 SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
+# Answers a document gathers in a section of their own ("Lokale contactpersoon").
+_TITLED_SECTIONS = ("contact", "person", "address")
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 
 
@@ -125,6 +127,17 @@ class CardChooser:
         if prints_phrase(plan.text, named) and any(len(w) >= _NAME_CHARS for w in words(named)):
             printing = (f for f in holding if prints_phrase(f"{f.card.title} {f.card.text}", named))
             return next(printing, None)
+        # "wie kan ik bellen?": the document's section titled after what is asked ("Lokale
+        # contactpersoon") answers for the part of that document found first.
+        titled = (
+            f
+            for f in holding
+            if plan.answer_type in _TITLED_SECTIONS
+            and f.card.doc == cards[0].card.doc
+            and any(self.rules.answer_type(w) == plan.answer_type for w in words(f.card.title))
+        )
+        if (by_title := next(titled, None)) is not None:
+            return by_title
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.
         cover = task.vocabulary.subject_coverage

@@ -1,12 +1,14 @@
 """A comparison of one town's years stays in that town's reports; a name written in capitals
-("PLUS") that the best card prints must be printed by the card that answers."""
+("PLUS") that the best card prints must be printed by the card that answers; a document's
+section titled after what is asked ("Lokale contactpersoon") answers it."""
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2020, DOC_2024
+from assistant_corpus import DOC_2020, DOC_2024, DOC_ESF
 from assistant_helpers import aalst_card, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.ingest.models import CardKind
 
 SWAP_2020 = text_card(
     "In 2020 vonden 109 openingsmomenten plaats in de Ruilwinkel van het Huis van het Kind.",
@@ -56,3 +58,29 @@ def test_a_count_without_the_name_asked_is_no_answer() -> None:
     )
     assert answer.refused
     assert "632" not in answer.answer
+
+
+def test_the_documents_contact_section_answers_who_to_call() -> None:
+    kind = CardKind.SECTIE
+    other = text_card(
+        "Binnen de regio is in kader van de Europese oproep voor lokale partnerschappen heel wat "
+        "expertise opgedaan. Kleine vzw's uit Nijlen kunnen meedoen met de oproep.",
+        "Andere lokale input",
+        card_id="Sectie 6",
+        doc=DOC_ESF,
+        kind=kind,
+    )
+    contact = text_card(
+        "Heb je inhoudelijke vragen over het addendum? Neem dan contact op met Guido "
+        "Vangoidsenhoven, guido.vangoidsenhoven@mechelen.be, 015 29 83 02",
+        "Lokale contactpersoon",
+        card_id="Sectie 8",
+        doc=DOC_ESF,
+        kind=kind,
+    )
+    answer = Assistant(with_cards(other, contact)).ask(
+        "wij zijn een kleine vzw in nijlen en willen meedoen met die europese oproep voor lokale "
+        "partnerschappen. wie kan ik bellen met vragen en op welk nummer?"
+    )
+    assert "015 29 83 02" in answer.answer
+    assert [c.id for c in answer.citations] == ["Sectie 8"]
