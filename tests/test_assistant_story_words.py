@@ -5,7 +5,7 @@ not narrow the actions under a named goal; a dish for guests is out of scope."""
 from __future__ import annotations
 
 from assistant_corpus import DOC_VAPA, aalst
-from assistant_helpers import RULES, text_card, with_cards
+from assistant_helpers import RULES, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
@@ -89,3 +89,11 @@ def test_a_day_out_for_people_in_poverty_is_in_scope() -> None:
         "geeft de lijn via vlaanderen busbiljetten voor een uitstap van gezinnen in armoede?"
     )
     assert RULES.out_of_scope_in("welke mooie wandelroutes zijn er rond aalst?")
+
+
+def test_indefinite_words_name_no_topic() -> None:
+    asked = plan(
+        "ik hoorde dat sommige scholen iemand hebben die een soort brug is. welke scholen?"
+    )
+    assert not {"sommige", "iemand", "soort"} & set(asked.topic_words)
+    assert "brug" in asked.topic_words
