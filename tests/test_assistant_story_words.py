@@ -97,3 +97,36 @@ def test_indefinite_words_name_no_topic() -> None:
     )
     assert not {"sommige", "iemand", "soort"} & set(asked.topic_words)
     assert "brug" in asked.topic_words
+
+
+FARMERS = text_card(
+    "De vzw Boeren op een Kruispunt helpt boeren en tuinders in nood met bedrijfstechnische "
+    "steun en een luisterend oor. De vzw helpt boeren in nood.",
+    "Boeren op een Kruispunt",
+    card_id="02_08_03",
+    doc=DOC_VAPA,
+)
+
+
+def test_a_thing_only_the_story_names_is_left_aside_when_a_card_covers_the_question() -> None:
+    assistant = Assistant(with_cards(FARMERS))
+    covered = assistant._prepare(
+        "mijn broer heeft een melkveebedrijf en zit diep in de schulden. welke vzw helpt boeren "
+        "en tuinders in nood?",
+        [],
+        None,
+    )
+    assert covered.task.plan.unknown_subjects == []
+    assert "Boeren op een Kruispunt" in assistant.ask(covered.task.plan.question).answer
+    # The question alone is about nothing found: the story's thing may be what is asked.
+    uncovered = assistant._prepare(
+        "mijn broer heeft een melkveebedrijf in aalst. hoe lang moet hij wachten op zijn geld?",
+        [],
+        None,
+    )
+    assert uncovered.task.plan.unknown_subjects == ["melkveebedrijf"]
+    # A question pointing back at the story keeps its thing: "daar".
+    pointing = assistant._prepare(
+        "mijn broer heeft een melkveebedrijf. welke vzw helpt boeren daar?", [], None
+    )
+    assert pointing.task.plan.unknown_subjects == ["melkveebedrijf"]
