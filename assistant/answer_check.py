@@ -61,7 +61,7 @@ def holds_answer(
         c.raw.strip() and re.search(r"\d", c.raw) for r in card.fields.budget for c in r.cells
     ):
         return True
-    if plan.answer_type == "amount" and prints_budget_text(card):
+    if plan.answer_type == "amount" and prints_budget_text(card, plan.figure_years):
         return True
     if plan.answer_type == "date" and (card.fields.start_date or card.fields.mijlpalen):
         return True
@@ -134,9 +134,18 @@ def _unasked(line: str, plan: QuestionPlan) -> str:
     return line
 
 
-def prints_budget_text(card: Card) -> bool:
-    """ "Budgettair engagement: 19.000 euro op jaarbasis": a budget the card prints as text."""
-    return any(has_type(v.value, "amount") for v in field_values(card, ["budget_notes"]))
+def prints_budget_text(card: Card, years: Sequence[int] = ()) -> bool:
+    """ "Budgettair engagement: 19.000 euro op jaarbasis": a budget the card prints as text;
+    for the years asked, when it names them or recurs every year."""
+    return any(
+        has_type(v.value, "amount")
+        and (not years or any(str(y) in v.value for y in years) or _YEARLY.search(v.value))
+        for v in field_values(card, ["budget_notes"])
+    )
+
+
+# "per jaar", "jaarlijks", "op jaarbasis": an amount that holds for every year.
+_YEARLY = re.compile(r"\b(?:per jaar|jaarlijks\w*|op jaarbasis|/jaar)", re.IGNORECASE)
 
 
 def _for_years(

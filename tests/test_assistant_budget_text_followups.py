@@ -64,3 +64,12 @@ def test_a_budget_printed_as_text_answers_an_amount_question_on_the_card_talked_
     assert not answer.refused
     assert "19.000 euro" in answer.answer
     assert {c.id for c in answer.citations} == {"01_09_07"}
+
+
+def test_a_budget_printed_as_text_holds_for_the_years_it_names_or_every_year() -> None:
+    once = KEY.model_copy(
+        update={"fields": CardFields(other={"Budgettair engagement": "Voor 2015: 1.425.000 euro"})}
+    )
+    assert prints_budget_text(once, [2015])
+    assert not prints_budget_text(once, [2017])
+    assert prints_budget_text(KEY, [2017])  # "19.000 euro op jaarbasis"
