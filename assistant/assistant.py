@@ -22,25 +22,25 @@ from actiewijzer.assistant.meaning_scope import MeaningScope
 from actiewijzer.assistant.merged_answers import merge_answers
 from actiewijzer.assistant.models import Answer, ChatTurn, GroundingCheck, QuestionKind
 from actiewijzer.assistant.question_words import add_leads, respell
+from actiewijzer.assistant.question_years import compared_years
 from actiewijzer.assistant.resources import phrases
 from actiewijzer.assistant.retrieval import CardRetriever
 from actiewijzer.assistant.router import (
     QuestionPlan,
-    compared_years,
     plan_question,
     strip_instructions,
-    without_context,
 )
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.scope import (
     Vocabulary,
     corpus_fingerprint,
+    covers_question,
     covers_subject,
     in_scope,
+    question_alone,
     unknown_subjects,
 )
 from actiewijzer.assistant.sources import CardSource, Retrieved
-from actiewijzer.assistant.text import words
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
@@ -221,7 +221,7 @@ class Assistant:
             strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
         )
         found = unknown_subjects(own_words, self.rules, vocabulary)
-        asking = self._asking_alone(own_words, vocabulary)
+        asking = question_alone(own_words, self.rules, vocabulary)
         plan.unknown_subjects = [] if asking and found else found
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
@@ -236,32 +236,15 @@ class Assistant:
         if (refusal := self._refusal(plan, vocabulary)) is not None:
             return _Prepared(task, refusal)
         retrieved = self.retriever.retrieve(plan, filters)
-        if asking and found and not self._covers_asking(retrieved, plan, asking, vocabulary):
+        if (
+            asking
+            and found
+            and not covers_question(retrieved, plan, asking, self.rules, vocabulary)
+        ):
             plan.unknown_subjects = found  # the question alone is about nothing found either
         if not covers_subject(retrieved, plan, self.rules, vocabulary):
             retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
         return _Prepared(replace(task, retrieved=retrieved))
-
-    def _asking_alone(self, text: str, vocabulary: Vocabulary) -> str:
-        """ "mijn schoonvader heeft een melkveebedrijf. welke vzw helpt boeren in nood?": the
-        sentences that ask, when they name no unknown thing and do not point back at the story
-        before them ("daar", "onze"); "" when the story is the question."""
-        asking = without_context(text, self.rules)
-        if asking == text or self.rules.pointers_to_story.matches(asking):
-            return ""
-        return "" if unknown_subjects(asking, self.rules, vocabulary) else asking
-
-    def _covers_asking(
-        self, retrieved: Retrieved, plan: QuestionPlan, asking: str, vocabulary: Vocabulary
-    ) -> bool:
-        """The story's unknown thing may be left aside only when a card found covers what the
-        question sentences ask (else "hoe maak ik dat voor zes man?" would pass)."""
-        asked = set(words(asking))
-        wanted = [w for w in plan.topic_words if w in asked]
-        coverage = (
-            vocabulary.subject_coverage(f.card, wanted, if_untold=0.0) for f in retrieved.cards[:2]
-        )
-        return max(coverage, default=0.0) >= self.rules.min_subject_coverage
 
     def _refuses(self, prepared: _Prepared) -> bool:
         """Whether the grounded answer to this reading declines; an instruction or a privacy

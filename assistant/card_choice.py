@@ -12,8 +12,9 @@ from actiewijzer.assistant.doc_scope import foreign_places
 from actiewijzer.assistant.evidence import budget_lines, prints_amount
 from actiewijzer.assistant.lists import MAX_LIST
 from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.question_years import compared_years
 from actiewijzer.assistant.ranking import best_lines
-from actiewijzer.assistant.router import QuestionPlan, compared_years
+from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import prints_phrase, words

@@ -13,12 +13,10 @@ from actiewijzer.assistant.answer_kinds import asked_quarters
 from actiewijzer.assistant.end_dates import EndDateFilter, end_date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
+from actiewijzer.assistant.question_years import YEAR, YEAR_SPAN_END, asked_years, compared_years
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold, words
 
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# "in 2022-2023" is one (school) year, not two years to compare.
-_YEAR_SPAN_END = re.compile(r"(?<=\d{4})\s*[-–/]\s*(?:19|20)\d{2}\b")
 _PLAIN_BUDGET = "budget"  # the column word that is also the everyday word for money
 _DATES = ("date", "end_date")
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
@@ -191,18 +189,6 @@ def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:
     return bool(opening) and opening[0] in _SITUATION_OPENERS and not rules.asks_something(sentence)
 
 
-_AFTER_YEAR = re.compile(r"\bna\s+((?:19|20)\d{2})\b")
-
-
-def _years_after(text: str) -> set[int]:
-    return {int(y) for y in _AFTER_YEAR.findall(fold(text))}
-
-
-def compared_years(question: str) -> list[int]:
-    """The years a question compares; "het schooljaar 2019-2020" is one of them, not two."""
-    return sorted({int(y) for y in _YEAR.findall(_YEAR_SPAN_END.sub("", question))})
-
-
 def _budget_row(asked: str, rewritten: RewrittenQuestion, rules: RouterRules) -> str:
     """ "en hoeveel daarvan was geboekt?" after a question on income still asks about income."""
     earlier = rewritten.previous_question if rewritten.is_follow_up else None
@@ -217,17 +203,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     own_text, had_instructions = strip_instructions(rewritten.text, rules)
     asked, _ = strip_instructions(question, rules)
     named_ids = list(dict.fromkeys(rules.ids_in(own_text)))
-    years = sorted({int(y) for y in _YEAR.findall(asked or own_text)})
-    # "hoeveel in 2026? ik wil weten of het doorgaat na 2025": 2025 bounds the years asked.
-    years = [y for y in years if y not in _years_after(asked or own_text)] or years
-    # "en bestaat dat nu nog?" asks about now, not the year the earlier question asked.
-    if not years and rewritten.is_follow_up and not rules.present.matches(asked):
-        years = sorted({int(y) for y in _YEAR.findall(own_text)})
-        if years and (shift := rules.year_shift(asked)):
-            years = [min(years) - 1] if shift < 0 else [max(years) + 1]
-    elif len(years) == 1 and (shift := rules.year_shift(asked)):
-        # "hoeveel in 2020, en hoeveel het jaar ervoor?": both years are asked.
-        years = sorted({*years, years[0] + shift})
+    years = asked_years(asked, own_text, rewritten, rules)
     # A follow-up is classified by its own words, else by the question it follows.
     compared = compared_years(asked) or years
     # A follow-up's own sentences all lean on the earlier turn; only a new question sheds them.
@@ -243,8 +219,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     earlier_question = rules.without_names_and_idioms(rewritten.previous_question or "")
     followed = earlier_question if rewritten.is_follow_up and inherits else None
     if followed:
-        earlier = _YEAR_SPAN_END.sub("", followed)
-        earlier_years = sorted({int(y) for y in _YEAR.findall(earlier)})
+        earlier = YEAR_SPAN_END.sub("", followed)
+        earlier_years = sorted({int(y) for y in YEAR.findall(earlier)})
         kind = classify(followed, named_ids, earlier_years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)

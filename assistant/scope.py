@@ -10,7 +10,7 @@ from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 
-from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.router import QuestionPlan, without_context
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import (
@@ -246,3 +246,30 @@ def covers_subject(
         for found in retrieved.cards[:2]
     )
     return best >= rules.min_subject_coverage
+
+
+def question_alone(text: str, rules: RouterRules, vocabulary: Vocabulary) -> str:
+    """ "mijn schoonvader heeft een melkveebedrijf. welke vzw helpt boeren in nood?": the
+    sentences that ask, when they name no unknown thing and do not point back at the story
+    before them ("daar", "onze"); "" when the story is the question."""
+    asking = without_context(text, rules)
+    if asking == text or rules.pointers_to_story.matches(asking):
+        return ""
+    return "" if unknown_subjects(asking, rules, vocabulary) else asking
+
+
+def covers_question(
+    retrieved: Retrieved,
+    plan: QuestionPlan,
+    asking: str,
+    rules: RouterRules,
+    vocabulary: Vocabulary,
+) -> bool:
+    """The story's unknown thing may be left aside only when a card found covers what the
+    question sentences ask (else "hoe maak ik dat voor zes man?" would pass)."""
+    asked = set(words(asking))
+    wanted = [w for w in plan.topic_words if w in asked]
+    coverage = (
+        vocabulary.subject_coverage(f.card, wanted, if_untold=0.0) for f in retrieved.cards[:2]
+    )
+    return max(coverage, default=0.0) >= rules.min_subject_coverage

@@ -11,7 +11,7 @@ from actiewijzer.assistant.answer_kinds import asked_quarters, has_type, printed
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.models import ChatTurn, QuestionKind
-from actiewijzer.assistant.router import compared_years
+from actiewijzer.assistant.question_years import compared_years
 from actiewijzer.assistant.scope import Vocabulary
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.ingest.models import BudgetRow, Card, CardKind, ParsedDocument
