@@ -130,3 +130,9 @@ def test_a_thing_only_the_story_names_is_left_aside_when_a_card_covers_the_quest
         "mijn broer heeft een melkveebedrijf. welke vzw helpt boeren daar?", [], None
     )
     assert pointing.task.plan.unknown_subjects == ["melkveebedrijf"]
+
+
+def test_how_a_list_is_asked_names_no_topic() -> None:
+    asked = plan("bij welke persona's wordt een of andere vorm van verslaving genoemd?")
+    assert not {"andere", "vorm", "genoemd"} & set(asked.topic_words)
+    assert "verslaving" in asked.topic_words
