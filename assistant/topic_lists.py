@@ -14,7 +14,7 @@ from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
 from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
 from actiewijzer.index.models import SearchFilters
-from actiewijzer.index.text_analysis import head_and_rest
+from actiewijzer.index.text_analysis import dutch_zipf, head_and_rest, is_verb_form
 from actiewijzer.ingest.models import Card
 
 TOPIC_MAX_CARDS = 25
@@ -108,6 +108,9 @@ class TopicLists(RetrieverBase):
             # voor mensen met een beperking?": the list is on what is asked, not on the story.
             asked = set(words(asking))
             wanted = [w for w in wanted if w in asked] or wanted
+        # "bij welke acties treedt Ligo op als partner?": a conjugated verb says what is done,
+        # not what the actions are about.
+        wanted = [w for w in wanted if not is_verb_form(w)] or wanted
         return list(dict.fromkeys(wanted))
 
     def _naming(self, plan: QuestionPlan, scope: list[str]) -> set[str]:
@@ -140,6 +143,8 @@ _NAME_RUN = re.compile(r"[A-ZÀ-Ý][\wÀ-ÿ&'’-]*(?:\s+[A-ZÀ-Ý][\wÀ-ÿ&'’
 _NEXT_TO_VZW = re.compile(
     r"(?i:\bvzw)\s+([A-ZÀ-Ý][\wÀ-ÿ&'’-]+)|([A-ZÀ-Ý][\wÀ-ÿ&'’-]+)\s+(?i:vzw)\b"
 )
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-Ý][a-zà-ÿ]{2,}(?![\w-])")
+_NAME_MAX_ZIPF = 2.3  # "Ligo" (2.0), "Arktos"; not "Lierse" (3.3) nor "Vlaamse"
 _SENTENCE_START = re.compile(r"(?:^|[.?!:]\s+)([A-ZÀ-Ý][\wÀ-ÿ&'’-]*)\s+")
 
 
@@ -151,7 +156,11 @@ def name_phrases(question: str) -> list[str]:
     )
     found = [m.group(0) for m in _NAME_RUN.finditer(text)]
     found += [m.group(1) or m.group(2) for m in _NEXT_TO_VZW.finditer(text)]
+    # "het centrum voor basiseducatie Ligo": one capitalised word no Dutch text uses otherwise.
+    found += [w for w in _CAPITALISED.findall(text) if dutch_zipf(fold(w)) < _NAME_MAX_ZIPF]
     places = router_rules().place_words
+    # "Aalsterse", "Lierse": a place's adjective is no name of its own.
+    found = [n for n in found if not any(fold(n).startswith(p) for p in places if len(p) >= 4)]
     # "Groep Intro vzw": the whole name, not "Intro" alone.
     whole = [n for n in found if not any(n != o and n in o for o in found)]
     return list(dict.fromkeys(n for n in whole if not places & set(words(n))))
