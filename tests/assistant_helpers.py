@@ -70,3 +70,8 @@ def with_cards(*cards: Card) -> InMemoryCardIndex:
             for document in sample_documents()
         ]
     )
+
+
+def conversation(question: str, answer: str) -> list[ChatTurn]:
+    """One earlier exchange: the user's question and the assistant's answer."""
+    return [ChatTurn(role="user", content=question), ChatTurn(role="assistant", content=answer)]

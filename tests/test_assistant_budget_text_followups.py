@@ -5,12 +5,11 @@ engagement: 19.000 euro op jaarbasis")."""
 from __future__ import annotations
 
 from assistant_corpus import DOC_VAPA
-from assistant_helpers import RULES, text_card, with_cards
+from assistant_helpers import RULES, conversation, text_card, with_cards
 
 from actiewijzer.assistant.answer_check import prints_budget_text
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.followup import is_follow_up
-from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.ingest.models import CardFields
 
 KEY = text_card(
@@ -32,10 +31,10 @@ RURAL = text_card(
     card_id="02_08_01",
     doc=DOC_VAPA,
 )
-HISTORY = [
-    ChatTurn(role="user", content="Wat houdt het project Jouw Sleutel in?"),
-    ChatTurn(role="assistant", content="Actie 01_09_07: Festival van Vlaanderen organiseert..."),
-]
+HISTORY = conversation(
+    "Wat houdt het project Jouw Sleutel in?",
+    "Actie 01_09_07: Festival van Vlaanderen organiseert...",
+)
 
 
 def test_a_pronoun_closing_its_clause_points_back() -> None:

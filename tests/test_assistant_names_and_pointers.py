@@ -5,11 +5,10 @@ geven die hotels dan?")."""
 from __future__ import annotations
 
 from assistant_corpus import DOC_VAPA
-from assistant_helpers import aalst_card, text_card, with_cards
+from assistant_helpers import aalst_card, conversation, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import cards_named_by_quoted_name
-from actiewijzer.assistant.models import ChatTurn
 from actiewijzer.assistant.topic_lists import name_phrases
 from actiewijzer.ingest.models import Card
 
@@ -41,14 +40,11 @@ HOLIDAYS = text_card(
     card_id="97_05_01",
     doc=DOC_VAPA,
 )
-ABOUT_HOLIDAYS = [
-    ChatTurn(role="user", content="kunnen mensen met weinig geld van vlaanderen op zomervakantie?"),
-    ChatTurn(
-        role="assistant",
-        content="Ja. Actie 97_05_01 ‘Iedereen verdient een zomervakantie’: het Steunpunt "
-        "Zomervakantie helpt mensen met een laag inkomen op vakantie.",
-    ),
-]
+ABOUT_HOLIDAYS = conversation(
+    "kunnen mensen met weinig geld van vlaanderen op zomervakantie?",
+    "Ja. Actie 97_05_01 ‘Iedereen verdient een zomervakantie’: het Steunpunt Zomervakantie helpt "
+    "mensen met een laag inkomen op vakantie.",
+)
 
 
 def test_a_card_whose_title_quotes_the_name_asked_is_named() -> None:

@@ -4,19 +4,16 @@ cite a named number ("welke fiches worden vervangen door actie 06_09_17?")."""
 from __future__ import annotations
 
 from assistant_corpus import DOC_2024, DOC_VAPA, sample_index
-from assistant_helpers import plan, text_card, with_cards
+from assistant_helpers import conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.models import ChatTurn, QuestionKind
+from actiewijzer.assistant.models import QuestionKind
 
-EARLIER = [
-    ChatTurn(role="user", content="wat deed Lier in 2020 voor het Fietspunt?"),
-    ChatTurn(
-        role="assistant",
-        content="Volgens actie 01/11/SAP/01/01 „Ondersteuning Fietspunt” (Stad en OCMW Lier – "
-        "rapport 2020): Lier steunde het Fietspunt.",
-    ),
-]
+EARLIER = conversation(
+    "wat deed Lier in 2020 voor het Fietspunt?",
+    "Volgens actie 01/11/SAP/01/01 „Ondersteuning Fietspunt” (Stad en OCMW Lier – rapport 2020): "
+    "Lier steunde het Fietspunt.",
+)
 
 
 def test_a_follow_up_about_now_does_not_keep_the_earlier_year() -> None:
