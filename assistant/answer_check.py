@@ -26,6 +26,8 @@ from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.text import content_words, fold, stem
 from actiewijzer.ingest.models import Card
 
+# "per jaar", "jaarlijks", "op jaarbasis": an amount that holds for every year.
+_YEARLY = re.compile(r"\b(?:per jaar|jaarlijks\w*|op jaarbasis|/jaar)", re.IGNORECASE)
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 # Counted words a card often says otherwise ("mensen" as "personen", "gezinnen", "cliënten").
 # Measures and qualifiers ("hoeveel procent", "welk aandeel", "hoeveel extra") count nothing.
@@ -142,10 +144,6 @@ def prints_budget_text(card: Card, years: Sequence[int] = ()) -> bool:
         and (not years or any(str(y) in v.value for y in years) or _YEARLY.search(v.value))
         for v in field_values(card, ["budget_notes"])
     )
-
-
-# "per jaar", "jaarlijks", "op jaarbasis": an amount that holds for every year.
-_YEARLY = re.compile(r"\b(?:per jaar|jaarlijks\w*|op jaarbasis|/jaar)", re.IGNORECASE)
 
 
 def _for_years(

@@ -130,15 +130,10 @@ class CardChooser:
             return next(printing, None)
         # "wie kan ik bellen?": the document's section titled after what is asked ("Lokale
         # contactpersoon") answers for the part of that document found first.
-        titled = (
-            f
-            for f in holding
-            if plan.answer_type in _TITLED_SECTIONS
-            and f.card.doc == cards[0].card.doc
-            and any(self.rules.answer_type(w) == plan.answer_type for w in words(f.card.title))
-        )
-        if (by_title := next(titled, None)) is not None:
-            return by_title
+        if plan.answer_type in _TITLED_SECTIONS and (
+            section := self._section(plan, cards, holding)
+        ):
+            return section
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.
         cover = task.vocabulary.subject_coverage
@@ -147,6 +142,17 @@ class CardChooser:
         # ... and is about it at all: a timeline covering none of "verrijkingsdag" is no answer.
         shares = ((f, cover(f.card, subject)) for f in holding)
         return next((f for f, share in shares if share >= wanted and share > 0), None)
+
+    def _section(
+        self, plan: QuestionPlan, cards: list[FoundCard], holding: list[FoundCard]
+    ) -> FoundCard | None:
+        titled = (
+            f
+            for f in holding
+            if f.card.doc == cards[0].card.doc
+            and any(self.rules.answer_type(w) == plan.answer_type for w in words(f.card.title))
+        )
+        return next(titled, None)
 
     @staticmethod
     def _printing_names(

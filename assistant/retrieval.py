@@ -34,6 +34,11 @@ _MAX_CHILDREN_ASKED = 2  # more of a goal's actions on the rest of a question: t
 _UNDER_NUMBER = re.compile(r"\bonder\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?[a-z]*\d[\w./-]*")
 
 
+def _cites(text: str, card_id: str) -> bool:
+    """ "vervangen door actie 06_09_17": the number as a whole, not inside a longer one."""
+    return re.search(rf"(?<![\w/.]){re.escape(card_id)}(?![\w/]|\.\d)", text) is not None
+
+
 class CardRetriever(FieldLists, PlaceScope):
     def retrieve(self, plan: QuestionPlan, filters: SearchFilters | None = None) -> Retrieved:
         # Read per question: an upload or removal since the last one changes the documents.
@@ -271,7 +276,3 @@ class CardRetriever(FieldLists, PlaceScope):
 
 
 __all__ = ["CardRetriever", "document_years", "documents_in_scope", "id_key", "prefer_years"]
-
-
-def _cites(text: str, card_id: str) -> bool:
-    return re.search(rf"(?<![\w/.]){re.escape(card_id)}(?![\w/]|\.\d)", text) is not None
