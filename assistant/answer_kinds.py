@@ -81,17 +81,19 @@ _REASON = re.compile(
     r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",
     re.IGNORECASE,
 )
-# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld") or a postcode with its town.
-_ADDRESS = re.compile(
+# A street ("Zijpstraat", "Paradeplein 2", "Bleekveld").
+_STREET = (
     r"\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai|vest|lei|veld|weg|"
-    r"markt|baan|hof|dijk)\b|\b[1-9]\d{3} [A-Z][a-z]+"
+    r"markt|baan|hof|dijk)\b"
 )
-# Where something takes place: "in zaal Karthuizershof", "op de site Heilig Geest", "locatie".
-# A street, or a postcode and town ("2500 Lier"; not a date's year: "15/07/2023 Ontvangen").
+# A street or a postcode with its town.
+_ADDRESS = re.compile(rf"{_STREET}|\b[1-9]\d{{3}} [A-Z][a-z]+")
+# Where something takes place: "in zaal Karthuizershof", "op de site Heilig Geest", "locatie",
+# a street, or a postcode and town ("2500 Lier"; not a date's year: "15/07/2023 Ontvangen").
 _LOCATION = re.compile(
-    r"\b(?:locaties?|zaal|zalen|gebouw|site|campus|lokalen?)\b|\b(?:in|op|te)\s+(?:de\s+|het\s+)?"
-    r"[A-Z][a-z\u00e0-\u00ff]+|\b[A-Z][a-z\u00e0-\u00ff-]*(?:straat|laan|plein|steenweg|dreef|kaai)\b"
-    r"|(?<![\d/.,-])(?!19|20)[1-9]\d{3} [A-Z][a-z]+"
+    r"\b(?:locaties?|zaal|zalen|gebouw|site|campus|lokalen?)\b"
+    r"|\b(?:in|op|te)\s+(?:de\s+|het\s+)?[A-Z][a-z\u00e0-\u00ff]+"
+    rf"|{_STREET}|(?<![\d/.,-])(?!19|20)[1-9]\d{{3}} [A-Z][a-z]+"
 )
 _NUMBERING = re.compile(r"0\d")
 _PERCENT = re.compile(r"\d\s*%|\bprocent\b", re.IGNORECASE)

@@ -221,8 +221,9 @@ class Assistant:
             strip_instructions(plan.question, self.rules)[0] if plan.is_follow_up else plan.text
         )
         found = unknown_subjects(own_words, self.rules, vocabulary)
-        asking = question_alone(own_words, self.rules, vocabulary)
-        plan.unknown_subjects = [] if asking and found else found
+        # A thing only the story names is left aside, unless no card covers the question.
+        asking = question_alone(own_words, self.rules, vocabulary) if found else ""
+        plan.unknown_subjects = [] if asking else found
         if plan.answer_type == "price" and plan.topic_words and not plan.unknown_words:
             # The price of "een gratis energiescan" is printed next to its rarest word.
             plan.focus_words = [max(plan.topic_words, key=vocabulary.weight)]
@@ -236,12 +237,8 @@ class Assistant:
         if (refusal := self._refusal(plan, vocabulary)) is not None:
             return _Prepared(task, refusal)
         retrieved = self.retriever.retrieve(plan, filters)
-        if (
-            asking
-            and found
-            and not covers_question(retrieved, plan, asking, self.rules, vocabulary)
-        ):
-            plan.unknown_subjects = found  # the question alone is about nothing found either
+        if asking and not covers_question(retrieved, plan, asking, self.rules, vocabulary):
+            plan.unknown_subjects = found
         if not covers_subject(retrieved, plan, self.rules, vocabulary):
             retrieved = Retrieved(nearest=retrieved.cards[:2], missing_words=plan.unknown_subjects)
         return _Prepared(replace(task, retrieved=retrieved))

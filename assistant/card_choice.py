@@ -161,15 +161,15 @@ class CardChooser:
         """ "hoeveel leerlingen meldden zich aan bij PLUS?": a name in capitals that is the
         rarest thing asked, and that a card found prints, is one the answering card prints
         too; a count of pupils elsewhere is no answer."""
-        if task.vocabulary is None:
-            return holding
-        weight, plan = task.vocabulary.weight, task.plan
-        rarest = max((weight(w) for w in plan.topic_words if not is_verb_form(w)), default=0.0)
-        names = [
-            n
-            for n in _names_written(plan.question)
-            if weight(n.lower()) >= rarest and any(_prints(f.card, n) for f in cards)
+        plan = task.plan
+        written = [
+            n for n in _names_written(plan.question) if any(_prints(f.card, n) for f in cards)
         ]
+        if not written or task.vocabulary is None:
+            return holding
+        weight = task.vocabulary.weight
+        rarest = max((weight(w) for w in plan.topic_words if not is_verb_form(w)), default=0.0)
+        names = [n for n in written if weight(n.lower()) >= rarest]
         return [f for f in holding if all(_prints(f.card, n) for n in names)]
 
     def _subject_words(self, plan: QuestionPlan) -> list[str]:

@@ -248,14 +248,21 @@ def covers_subject(
     return best >= rules.min_subject_coverage
 
 
-def question_alone(text: str, rules: RouterRules, vocabulary: Vocabulary) -> str:
-    """ "mijn schoonvader heeft een melkveebedrijf. welke vzw helpt boeren in nood?": the
-    sentences that ask, when they name no unknown thing and do not point back at the story
-    before them ("daar", "onze"); "" when the story is the question."""
+def question_after_story(text: str, rules: RouterRules) -> str:
+    """ "mijn zoon heeft een beperking. wat doet de stad voor mensen met een beperking?": the
+    sentences that ask, when a story about the asker comes before them and they do not point
+    back at it ("daar", "onze"); "" when there is no such story."""
     asking = without_context(text, rules)
     if asking == text or rules.pointers_to_story.matches(asking):
         return ""
-    return "" if unknown_subjects(asking, rules, vocabulary) else asking
+    return asking
+
+
+def question_alone(text: str, rules: RouterRules, vocabulary: Vocabulary) -> str:
+    """ "mijn schoonvader heeft een melkveebedrijf. welke vzw helpt boeren in nood?": the
+    question after the story, when it names no unknown thing itself; "" otherwise."""
+    asking = question_after_story(text, rules)
+    return "" if not asking or unknown_subjects(asking, rules, vocabulary) else asking
 
 
 def covers_question(

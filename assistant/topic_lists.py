@@ -8,8 +8,9 @@ from itertools import pairwise
 
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.retriever_base import RetrieverBase
-from actiewijzer.assistant.router import QuestionPlan, without_context
+from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
+from actiewijzer.assistant.scope import question_after_story
 from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
 from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
@@ -100,10 +101,8 @@ class TopicLists(RetrieverBase):
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""
         naming = self._naming(plan, scope)
         wanted = [w for w in self._answer_words(plan) if w not in naming]
-        rules = router_rules()
-        asking = without_context(plan.question, rules)
-        own = asking != plan.question and not rules.pointers_to_story.matches(asking)
-        if plan.kind is QuestionKind.TOPIC and not plan.is_follow_up and own:
+        asking = question_after_story(plan.question, router_rules())
+        if plan.kind is QuestionKind.TOPIC and not plan.is_follow_up and asking:
             # "mijn zoon heeft een beperking en ik werk in een maatwerkbedrijf. wat doet de stad
             # voor mensen met een beperking?": the list is on what is asked, not on the story.
             asked = set(words(asking))
@@ -122,9 +121,9 @@ class TopicLists(RetrieverBase):
         naming |= {part for word in naming for part in word.split("-") if len(part) >= 3}
         # "armoedeplan" for "Actieplan Armoedebestrijding": a compound led by the start of one
         # naming word and ending as another names the document in short.
-        naming |= {w for w in words(plan.text) if _shortens(w, naming)}
-        # "lokaal addendum": a word right before a naming word describes the document too.
         question = words(plan.text)
+        naming |= {w for w in question if _shortens(w, naming)}
+        # "lokaal addendum": a word right before a naming word describes the document too.
         naming |= {w for w, after in pairwise(question) if after in naming}
         return naming
 
