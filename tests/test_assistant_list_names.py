@@ -41,3 +41,16 @@ def test_a_list_of_the_actions_with_a_named_partner() -> None:
     listed = {c.id for c in answer.citations}
     assert {"D40.1-A4", "D40.4-A2"} <= listed
     assert "D40.3-A2" not in listed  # "treedt op" is what is done, not the topic
+
+
+def test_a_conjugated_verb_in_a_list_question_names_no_topic() -> None:
+    cards = [
+        aalst_card("De Stad treedt op tegen sluikstort in de wijken.", "Sluikstort", "D40.5-A1"),
+        aalst_card("De Stad treedt op als bemiddelaar bij burenruzies.", "Bemiddeling", "D40.6-A1"),
+    ]
+    # No card speaks of co-financing: sharing the verb "treedt op" lists nothing.
+    answer = Assistant(with_cards(*cards)).ask(
+        "bij welke acties treedt de stad op als cofinancier?"
+    )
+    assert answer.refused
+    assert answer.answer.startswith("Dat staat niet in de documenten")
