@@ -178,7 +178,8 @@ def _admin_tab(services: Services, demo: gr.Blocks) -> None:
 
 
 def build_ui(services: Services) -> gr.Blocks:
-    with gr.Blocks(title="Actiewijzer", analytics_enabled=False) as demo:
+    # Gradio copies every download into its cache; clear copies older than an hour, hourly.
+    with gr.Blocks(title="Actiewijzer", analytics_enabled=False, delete_cache=(3600, 3600)) as demo:
         gr.Markdown("# Actiewijzer\nVragen over Vlaamse lokale actieplannen, met bronvermelding.")
         with gr.Tabs():
             with gr.Tab("Vraag", id="chat"):

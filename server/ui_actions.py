@@ -6,8 +6,10 @@ dialog. Anything else is logged and shown as a generic Dutch sentence, never as 
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -35,6 +37,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Messages = list[dict[str, Any]]
 SEARCH_LIMIT = 100
+# A visitor downloads the CSV right after searching; an hour is ample.
+DOWNLOAD_MAX_AGE_S = 3600.0
 _GENERIC = "er ging iets mis; probeer het opnieuw"
 
 
@@ -182,13 +186,31 @@ def find_cards(
     return _visitor_errors(run)
 
 
-def _write_csv(rows: list[list[str]]) -> str:
+def _write_csv(rows: list[list[str]], folder: Path | None = None) -> str:
+    """Write the rows as a CSV download; the same rows reuse one file, stale downloads go.
+
+    A long-running server would otherwise leave a file in the temp dir for every search.
+    """
     # Gradio serves files from the system temp dir; utf-8-sig so Excel reads the accents.
-    with tempfile.NamedTemporaryFile(
-        "w", suffix=".csv", prefix="actiekaarten-", delete=False, encoding="utf-8-sig", newline=""
-    ) as file:
-        file.write(to_csv(rows))
-    return file.name
+    folder = folder or Path(tempfile.gettempdir()) / "actiewijzer-downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    _remove_stale_downloads(folder)
+    text = to_csv(rows)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    path = folder / f"actiekaarten-{digest}.csv"
+    path.write_text(text, encoding="utf-8-sig", newline="")
+    return str(path)
+
+
+def _remove_stale_downloads(folder: Path, max_age_s: float = DOWNLOAD_MAX_AGE_S) -> None:
+    cutoff = time.time() - max_age_s
+    for old in folder.glob("actiekaarten-*.csv"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except FileNotFoundError:
+            # Another worker removed it first.
+            continue
 
 
 def upload(services: Services, api_key: str, file_path: str | None) -> str:

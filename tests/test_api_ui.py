@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import gradio as gr
@@ -168,3 +169,18 @@ def test_admin_tab_checks_the_key_then_uploads(services: Services, tmp_path: Pat
 def test_csv_uses_semicolons_for_dutch_spreadsheets() -> None:
     text = to_csv([["01/11", "Titel; met puntkomma", "Doc", "2024", "", ""]])
     assert text.splitlines()[1] == '01/11;"Titel; met puntkomma";Doc;2024;;'
+
+
+def test_csv_downloads_reuse_one_file_and_old_ones_are_removed(tmp_path: Path) -> None:
+    rows = [["01/11", "Titel", "Doc", "2024", "", ""]]
+    first = ui_actions._write_csv(rows, tmp_path)
+    assert ui_actions._write_csv(rows, tmp_path) == first
+    stale = tmp_path / "actiekaarten-oud.csv"
+    stale.write_text("x", encoding="utf-8")
+    an_hour_and_more_ago = stale.stat().st_mtime - ui_actions.DOWNLOAD_MAX_AGE_S - 60
+    os.utime(stale, (an_hour_and_more_ago, an_hour_and_more_ago))
+    other = ui_actions._write_csv([["02/01", "Ander", "Doc", "2024", "", ""]], tmp_path)
+    assert not stale.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [Path(first).name, Path(other).name]
+    )
