@@ -16,11 +16,16 @@ _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*
 _PARAGRAPH_WITHOUT_STOP = re.compile(r"(?<=[a-zà-ÿ)])[ \t]*\n\s*(?=[A-ZÀ-Ý][a-zà-ÿ])")
 _SOFT_BREAK = " \x00"
 _LONG_SENTENCE = 400
-# Not after an abbreviation: "art. 60", "bv. de stad", "GO! BS De Nieuwe Arend", nor after
-# letters with points ("o.a.", "i.s.m.", "t.e.m. 2020", "i.v.m. 2019").
+# Not after an abbreviation: "art. 60", "bv. de stad", "5/06 tem. 9/06", "GO! BS De Nieuwe
+# Arend", nor after letters with points ("o.a.", "i.s.m.", "t.e.m. 2020", "i.v.m. 2019").
+_ABBREVIATIONS = (
+    "GO!", "art.", "bv.", "bijv.", "vb.", "nl.", "resp.", "fin.", "nr.", "gem.", "tem.", "incl.",
+    "excl.", "ca.", "max.", "min.", "dhr.", "mevr.", "tel.", "blz.", "ong.", "cfr.",
+)  # fmt: skip
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])(?<!\bGO!)(?<!\bart\.)(?<!\bbv\.)(?<!\bnl\.)(?<!\bresp\.)(?<!\bfin\.)(?<!\bnr\.)(?<!\bgem\.)"
-    r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z]\.[a-z]\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
+    r"(?<=[.!?;])"
+    + "".join(rf"(?<!\b(?i:{re.escape(abbreviation)}))" for abbreviation in _ABBREVIATIONS)
+    + r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z]\.[a-z]\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
 _MAX_PHRASE_WORDS = 6
 # Where a listing sentence starts its next item: "opleidingen/ Uitbestedingen", "/In het kader",

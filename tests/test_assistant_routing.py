@@ -91,6 +91,15 @@ def test_sentences_do_not_end_after_abbreviations_with_points() -> None:
     ]
 
 
+def test_written_out_abbreviations_do_not_end_a_sentence_whatever_their_case() -> None:
+    text = "In de week van 5/06 tem. 9/06. Art. 60 geldt voor max. 1 jaar. Zie Bijv. 2023."
+    assert sentences(text) == [
+        "In de week van 5/06 tem. 9/06.",
+        "Art. 60 geldt voor max. 1 jaar.",
+        "Zie Bijv. 2023.",
+    ]
+
+
 def test_a_long_run_of_paragraphs_without_full_stops_is_cut_where_a_line_began_anew() -> None:
     need = "De behoefte aan bijkomende tewerkstelling voor mensen met een afstand tot de " * 4
     text = (
