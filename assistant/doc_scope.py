@@ -126,17 +126,22 @@ def cards_named_by_quoted_name(text: str, cards: Sequence[Card]) -> list[Card]:
     return named
 
 
-def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
-    """Cards the question names by their kind and whole title ("onder het grondrecht
-    Voeding"), that have cards under them: a list asked of one of these is its children.
-    Unlike `cards_named_by_title`, a one-word title counts: the kind word makes it a name."""
+def cards_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
+    """Cards the question names by their kind and whole title ("het actieplan Kinderarmoede",
+    "onder het grondrecht Voeding"). Unlike `cards_named_by_title`, a one-word title counts:
+    the kind word makes it a name."""
     folded = fold(text)
     phrases = ((card, fold(f"{card.kind} {card.title}")) for card in cards)
     # The substring test first: most cards are not named, and their patterns need no compiling.
-    named = [
+    return [
         card
         for card, phrase in phrases
         if phrase in folded and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
     ]
+
+
+def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
+    """Cards named by their kind and whole title that have cards under them: a list asked of
+    one of these is its children."""
     under = {(c.doc, c.parent) for c in cards if c.parent}
-    return [card for card in named if (card.doc, card.id) in under]
+    return [card for card in cards_named_by_kind(text, cards) if (card.doc, card.id) in under]

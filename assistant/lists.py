@@ -118,14 +118,21 @@ class ListWriter:
         cards = task.retrieved.cards
         words = task.retrieved.topic_words or task.plan.topic_words
         topic = topic_phrase(task.plan.question, words)
-        if task.retrieved.under:  # "alle acties onder het grondrecht Voeding"
-            named = ", ".join(card_ref(found) for found in task.retrieved.under)
+        under = task.retrieved.under
+        # Only a list narrowed under a number keeps its own words ("gaan over Arktos"), when
+        # the question gives them as one phrase.
+        narrowing = task.retrieved.topic_words if under else []
+        narrowed = readable_topic(task.plan.question, narrowing, max_loose_words=1)
+        if narrowed:  # "in welke acties van 01/11 werkt Lier samen met Arktos?"
+            named = ", ".join(card_ref(found) for found in under)
+            lines.append(self.phrases.say("topic_intro_under_on", ref=named, topic=narrowed))
+        elif under:  # "alle acties onder het grondrecht Voeding"
+            named = ", ".join(card_ref(found) for found in under)
             lines.append(self.phrases.say("topic_intro_under", ref=named))
         elif task.plan.named_ids and not topic:  # "welke acties horen bij Doelstelling 14.3?"
             named = ", ".join(task.plan.named_ids)
             lines.append(self.phrases.say("topic_intro_under", ref=named))
-        elif not topic or (topic == " en ".join(words) and len(words) > MAX_JOINED_WORDS):
-            # "cultuurparticipatie en vapa en vanaf en oorspronkelijke en ..." reads as noise.
+        elif not readable_topic(task.plan.question, words):
             lines.append(self.phrases.say("topic_intro_question"))
         else:
             lines.append(self.phrases.say("topic_intro", topic=topic))
@@ -158,3 +165,12 @@ def _printing(card: Card, names: Sequence[str]) -> list[str]:
             shown = [lines[at - 1], text] if at and points_back(text) else [text]
             return [truncate(line, 240) for line in shown]
     return []
+
+
+def readable_topic(question: str, words: list[str], max_loose_words: int = MAX_JOINED_WORDS) -> str:
+    """The topic as the question words it; "" when there is none, or when it would only string
+    loose words together ("cultuurparticipatie en vapa en vanaf en oorspronkelijke en ...")."""
+    topic = topic_phrase(question, words) if words else ""
+    if topic == " en ".join(words) and len(words) > max_loose_words:
+        return ""
+    return topic

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from actiewijzer.assistant.doc_scope import (
+    cards_named_by_kind,
     cards_named_by_quoted_name,
     cards_named_by_title,
     document_years,
@@ -78,7 +79,9 @@ class CardRetriever(FieldLists, PlaceScope):
         if id_cards or plan.named_ids:
             retrieved = self._check_years(plan, self._by_ids(plan, scope, id_cards))
             if plan.kind is QuestionKind.TOPIC:
-                return self._under(plan, retrieved)
+                return self._topic_under(plan, retrieved.cards, filters) or self._under(
+                    plan, retrieved
+                )
             return self._other_places(plan, self._child_asked(plan, retrieved), filters)
         lists = plan.kind is QuestionKind.TOPIC or (
             plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
@@ -106,6 +109,7 @@ class CardRetriever(FieldLists, PlaceScope):
         every = [c for doc in scope for c in self.source.cards(doc)]
         titled = cards_named_by_title(plan.text, every)
         titled += cards_named_by_quoted_name(plan.text, every)
+        titled += cards_named_by_kind(plan.text, every)
         named = unique([self.found(c) for c in titled])
         named = prefer_years(named, plan.years)  # the same title in an earlier report
         hits = self._with_context(plan, unique([*named, *hits]), scope)

@@ -237,12 +237,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         answer_type = rules.answer_type(typed)
     # "wanneer is het nieuwe Huis van het Kind klaar?" asks a date of one thing, not for the
     # list of finished actions.
-    # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running.
-    if (
-        kind is QuestionKind.STATUS
-        and answer_type in ("date", "end_date")
-        and not rules.asks_for_list(asked)
-    ):
+    # "tot wanneer zou dat lopen?" likewise asks an end date, not which actions are running,
+    # also when a second part asks something else ("wanneer is dat gestart en met hoeveel?").
+    asks_a_date = answer_type in _DATES or any(
+        rules.answer_type_words[date].matches(asked) for date in _DATES
+    )
+    if kind is QuestionKind.STATUS and asks_a_date and not rules.asks_for_list(asked):
         kind = QuestionKind.FACT
     if answer_type == "amount" and kind is QuestionKind.FACT:
         kind = QuestionKind.BUDGET

@@ -204,6 +204,8 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and not rules.relative_words.matches(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
+        # "een klein vzwtje": the diminutive of a word the cards use.
+        and not vocabulary.knows(_without_diminutive(word))
         and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)
         and not _reads_as_verb(word)
     ]

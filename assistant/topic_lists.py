@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from itertools import pairwise
 
 from actiewijzer.assistant.models import QuestionKind
@@ -11,9 +12,9 @@ from actiewijzer.assistant.retriever_base import RetrieverBase
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import question_after_story
-from actiewijzer.assistant.sources import Retrieved
+from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
-from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated
+from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated, descends_from
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.index.text_analysis import dutch_zipf, head_and_rest, is_verb_form
 from actiewijzer.ingest.models import Card
@@ -96,6 +97,31 @@ class TopicLists(RetrieverBase):
             return children
         about = {s.card.key for s in TopicScorer(children, rest).ranked()}
         return [c for c in children if c.key in about] or children
+
+    def _topic_under(
+        self, plan: QuestionPlan, named: list[FoundCard], filters: SearchFilters | None
+    ) -> Retrieved | None:
+        """ "In welke acties van beleidsdoelstelling 01/11 werkt Lier samen met Arktos?": the
+        cards on the topic anywhere under the named number, not every card right under it."""
+        if not named:
+            return None
+        doc = named[0].card.doc
+        ancestors = [f.card for f in named if f.card.doc == doc]
+        # "welke acties onder actieplan 01/11/SAP/01 Werkervaring kansengroepen": the title
+        # only repeats the number; nothing narrows the list.
+        titles = {w for card in ancestors for w in content_words(card.title)}
+        narrowing = [w for w in self._topic_words(plan, [doc]) if w not in titles]
+        if not narrowing:
+            return None
+        every = self.source.cards(doc)
+        found = self._topic(plan, [doc], filters)
+        under = [f for f in found.cards if descends_from(f.card, ancestors, every)]
+        if not under:
+            return None
+        topic = found.topic_words or narrowing
+        return replace(
+            found, cards=[*under, *named[:1]], nearest=[], under=named[:1], topic_words=topic
+        )
 
     def _topic_words(self, plan: QuestionPlan, scope: list[str]) -> list[str]:
         """Topic words, less those that only name the document ("lokaal sociaal beleidsplan")."""

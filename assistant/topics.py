@@ -288,3 +288,17 @@ def children_of(cards: Sequence[Card], parents: Sequence[Card]) -> list[Card]:
     wanted = {(p.doc, p.id) for p in parents}
     found = [c for c in cards if (c.doc, c.parent or "") in wanted]
     return sorted(found, key=lambda c: (c.doc, c.start_line))
+
+
+def descends_from(card: Card, ancestors: Sequence[Card], cards: Sequence[Card]) -> bool:
+    """Whether the card stands somewhere under one of the ancestors, however deep."""
+    wanted = {(a.doc, a.id) for a in ancestors}
+    parents = {(c.doc, c.id): c.parent for c in cards}
+    seen: set[tuple[str, str]] = set()
+    key = (card.doc, card.parent or "")
+    while key[1] and key not in seen:
+        if key in wanted:
+            return True
+        seen.add(key)
+        key = (card.doc, parents.get(key) or "")
+    return False
