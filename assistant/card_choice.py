@@ -8,7 +8,7 @@ import re
 from actiewijzer.assistant.answer_check import holds_answer, prints_budget_text
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.backends import AnswerTask
-from actiewijzer.assistant.doc_scope import foreign_places
+from actiewijzer.assistant.doc_scope import TITLED_SECTIONS, foreign_places, titled_for
 from actiewijzer.assistant.evidence import budget_lines, prints_amount
 from actiewijzer.assistant.lists import MAX_LIST
 from actiewijzer.assistant.models import QuestionKind
@@ -27,7 +27,6 @@ SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 # Answers a document gathers in a section of their own ("Lokale contactpersoon").
-_TITLED_SECTIONS = ("contact", "person", "address")
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 
 
@@ -130,9 +129,7 @@ class CardChooser:
             return next(printing, None)
         # "wie kan ik bellen?": the document's section titled after what is asked ("Lokale
         # contactpersoon") answers for the part of that document found first.
-        if plan.answer_type in _TITLED_SECTIONS and (
-            section := self._section(plan, cards, holding)
-        ):
+        if plan.answer_type in TITLED_SECTIONS and (section := self._section(plan, cards, holding)):
             return section
         # A lower-ranked card answers only if it is as much about the subject as the best one:
         # a count of "kinderen" in another project does not answer a question about a shop.
@@ -149,8 +146,7 @@ class CardChooser:
         titled = (
             f
             for f in holding
-            if f.card.doc == cards[0].card.doc
-            and any(self.rules.answer_type(w) == plan.answer_type for w in words(f.card.title))
+            if f.card.doc == cards[0].card.doc and titled_for(f.card, plan.answer_type, self.rules)
         )
         return next(titled, None)
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, place_forms, prints_phrase
+from actiewijzer.assistant.text import fold, place_forms, prints_phrase, words
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -145,3 +145,15 @@ def parents_named_by_kind(text: str, cards: Sequence[Card]) -> list[Card]:
     one of these is its children."""
     under = {(c.doc, c.parent) for c in cards if c.parent}
     return [card for card in cards_named_by_kind(text, cards) if (card.doc, card.id) in under]
+
+
+# What a document may answer in a section of its own, titled after it ("Lokale contactpersoon").
+TITLED_SECTIONS = ("contact", "person", "address")
+
+
+def titled_for(card: Card, answer_type: str | None, rules: RouterRules) -> bool:
+    """Whether the card is a section titled after the kind of answer asked ("wie kan ik
+    bellen?" -> "Lokale contactpersoon")."""
+    return answer_type in TITLED_SECTIONS and any(
+        rules.answer_type(w) == answer_type for w in words(card.title)
+    )

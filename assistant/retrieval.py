@@ -15,6 +15,7 @@ from actiewijzer.assistant.doc_scope import (
     parents_named_by_kind,
     prefer_years,
     reports_named,
+    titled_for,
 )
 from actiewijzer.assistant.evidence import shared_budget_partners
 from actiewijzer.assistant.field_lists import FieldLists
@@ -183,6 +184,13 @@ class CardRetriever(FieldLists, PlaceScope):
         # it, in the report the previous answer quoted ("volgens de evaluatie 2024") first.
         told = self._documents_told(plan.previous_answer)
         found = inside or [self.found(c) for c in context]
+        # "en bij wie konden ze terecht met vragen?": that document's contact section answers.
+        rules = router_rules()
+        docs = {c.doc for c in context}
+        titled = [
+            c for d in docs for c in self.source.cards(d) if titled_for(c, plan.answer_type, rules)
+        ]
+        found = unique([*found, *(self.found(c) for c in titled)])
         if not plan.years and router_rules().present.matches(plan.question):
             # "bestaat dat nu nog?" after an answer from the 2020 report: the newest one tells.
             newest = sorted(found, key=lambda f: -max(document_years(f.document), default=0))

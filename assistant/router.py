@@ -167,7 +167,12 @@ def _budget_columns(table: dict[str, str], text: str) -> list[str]:
     folded = fold(text)
     for column in [c for c in columns if c != _PLAIN_BUDGET]:
         near = rf"\b{_PLAIN_BUDGET}[\s-]+{column}\b|\b{column}[\s-]*{_PLAIN_BUDGET}\b"
-        if _PLAIN_BUDGET in columns and re.search(near, folded):
+        # "het budget 2024, en na de wijziging (Budget BEO 2024)?" still asks the plain one,
+        # named as the column is, with its year; "het bijgestelde budget" is the BEO one.
+        elsewhere = re.search(
+            rf"\b{_PLAIN_BUDGET}\s+(?:van\s+)?\d{{4}}\b", re.sub(near, " ", folded)
+        )
+        if _PLAIN_BUDGET in columns and re.search(near, folded) and not elsewhere:
             columns.remove(_PLAIN_BUDGET)
     return columns
 

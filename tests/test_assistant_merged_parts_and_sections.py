@@ -1,0 +1,95 @@
+"""Two parts of one message answered from the same card read as one block; the plain budget
+column asked beside the BEO one; a section number in an earlier answer keeps a follow-up in
+that document, where its contact section answers "bij wie kan ik terecht?"."""
+
+from __future__ import annotations
+
+import time
+
+from assistant_corpus import DOC_ESF
+from assistant_helpers import conversation, plan, text_card, with_cards
+
+from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.merged_answers import merge_answers
+from actiewijzer.assistant.models import Answer, Citation, GroundingCheck
+from actiewijzer.ingest.models import CardKind
+
+HEADING = "Budget van actieplan 01/11/SAP/02 „Kinderarmoede” (Stad Lier – evaluatie 2024 Q2):"
+
+
+def _answer(text: str, quotes: list[str]) -> Answer:
+    citation = Citation(
+        doc="d", id="01/11/SAP/02", title="Kinderarmoede", kind="actieplan",
+        document_label="Stad Lier – evaluatie 2024 Q2", start_line=1, end_line=9, quotes=quotes,
+    )  # fmt: skip
+    grounding = GroundingCheck(grounded=True, citations_retrieved=True)
+    return Answer(
+        question="q", answer=text, refused=False, citations=[citation], grounding=grounding,
+        backend="x",
+    )  # fmt: skip
+
+
+def test_two_parts_on_one_card_are_one_block_with_each_line_once() -> None:
+    first = _answer(
+        f"{HEADING}\n- Uitgaven, Budget 2024: 493.588,58\nLet op: ontvangsten zijn inkomsten.",
+        ["Uitgaven 493.588,58"],
+    )
+    second = _answer(
+        f"{HEADING}\n- Uitgaven, Budget 2024: 493.588,58\n- Uitgaven, Geboekt 2024 Q2: 100.203,24",
+        ["Uitgaven 100.203,24"],
+    )
+    merged = merge_answers("q", [first, second], time.perf_counter())
+    assert merged.answer.splitlines() == [
+        HEADING,
+        "- Uitgaven, Budget 2024: 493.588,58",
+        "- Uitgaven, Geboekt 2024 Q2: 100.203,24",  # above the note, not below it
+        "Let op: ontvangsten zijn inkomsten.",
+    ]
+    [citation] = merged.citations
+    assert citation.quotes == ["Uitgaven 493.588,58", "Uitgaven 100.203,24"]
+
+
+def test_a_line_made_of_lines_already_shown_is_left_out() -> None:
+    first = _answer(f"{HEADING}\n- Het feest is op 25 december.\n- Er komen 250 mensen.", [])
+    second = _answer(f"{HEADING}\n- Het feest is op 25 december. Er komen 250 mensen.", [])
+    merged = merge_answers("q", [first, second], time.perf_counter())
+    assert merged.answer.count("250") == 1
+
+
+def test_the_plain_budget_with_its_year_is_asked_beside_the_beo_column() -> None:
+    both = plan(
+        "Wat is het budget 2024 voor het actieplan Kinderarmoede, en hoeveel na de "
+        "budgetwijziging (Budget BEO 2024)?"
+    )
+    assert set(both.budget_columns) == {"budget", "beo"}
+    # "het bijgestelde budget (Budget BEO 2020)" names the BEO column twice.
+    assert plan(
+        "Wat was het bijgestelde budget (Budget BEO 2020) van het actieplan Kinderarmoede?"
+    ).budget_columns == ["beo"]
+
+
+def test_a_follow_up_after_a_section_asks_that_documents_contact_section() -> None:
+    timing = text_card(
+        "Deadline kandidaturen 02/06/2023 om 23u59. Communicatie over beslissing voor 15/07/2023.",
+        "Lokale timing",
+        card_id="Sectie 7",
+        doc=DOC_ESF,
+        kind=CardKind.SECTIE,
+    )
+    contact = text_card(
+        "Heb je inhoudelijke vragen over het addendum? Neem dan contact op met Jan Peeters, "
+        "jan.peeters@example.be, 015 00 00 00.",
+        "Lokale contactpersoon",
+        card_id="Sectie 8",
+        doc=DOC_ESF,
+        kind=CardKind.SECTIE,
+    )
+    history = conversation(
+        "Tot wanneer konden organisaties hun kandidatuur indienen?",
+        "Volgens onderdeel Sectie 7 „Lokale timing”: de deadline was 02/06/2023.",
+    )
+    answer = Assistant(with_cards(timing, contact)).ask(
+        "en bij wie konden ze terecht met inhoudelijke vragen?", history
+    )
+    assert answer.citations[0].id == "Sectie 8"
+    assert "Jan Peeters" in answer.answer
