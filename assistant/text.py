@@ -116,6 +116,13 @@ def marked_sentences(text: str) -> list[tuple[str, bool]]:
     found: list[tuple[str, bool]] = []
     for block in _BLOCK_BREAK.split(text):
         block = _PARAGRAPH_WITHOUT_STOP.sub(_SOFT_BREAK, block)
+        item, _, after = block.rpartition(_SOFT_BREAK)
+        if item and _BULLET_START.match(item.strip()) and after.strip().endswith(":"):
+            # "- Constante zorg voor een kind\n Hoe kunnen we hen helpen, zodat ze:": the last
+            # item, then the intro of the next list on a line of its own.
+            found.extend(marked_sentences(item))
+            found.extend(marked_sentences(after))
+            continue
         joined = _SPACES.sub(" ", block.replace("\n", " ")).strip()
         bulleted = bool(_BULLET_START.match(joined))
         joined = _BULLETS.sub("", joined).strip()

@@ -16,7 +16,7 @@ from actiewijzer.assistant.models import ChatTurn, QuestionKind
 from actiewijzer.assistant.resources import Phrases, load_yaml, read_text, render
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.scope import Vocabulary, in_scope
-from actiewijzer.assistant.text import sentences, words
+from actiewijzer.assistant.text import marked_sentences, sentences, words
 
 
 @pytest.mark.parametrize(
@@ -97,6 +97,20 @@ def test_written_out_abbreviations_do_not_end_a_sentence_whatever_their_case() -
         "In de week van 5/06 tem. 9/06.",
         "Art. 60 geldt voor max. 1 jaar.",
         "Zie Bijv. 2023.",
+    ]
+
+
+def test_the_last_item_of_a_list_stops_where_the_next_lists_intro_begins() -> None:
+    text = (
+        "De obstakels zijn:\n\n- Trauma\n\n- Constante zorg voor een kind met leerproblemen\n"
+        " Hoe kunnen we hen helpen, zodat ze:\n\n- Ontlast worden van hun zorgtaken."
+    )
+    assert marked_sentences(text) == [
+        ("De obstakels zijn:", False),
+        ("Trauma", True),
+        ("Constante zorg voor een kind met leerproblemen", True),
+        ("Hoe kunnen we hen helpen, zodat ze:", False),
+        ("Ontlast worden van hun zorgtaken.", True),
     ]
 
 
