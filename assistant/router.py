@@ -329,6 +329,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         previous_answer=rewritten.previous_answer,
         places=rules.places_in(asked),
         mjp_codes=rules.mjp_codes_in(asked),
-        focus_words=[w for w in rules.focus_words(asked) if w in topic],
+        # "hoeveel partners ...?": what is counted stands with the count, though it names a field.
+        focus_words=[
+            w
+            for w in rules.focus_words(asked)
+            if w in topic
+            or (answer_type == "count" and any(f.matches(w) for f in rules.fields.values()))
+        ],
         end_date_filter=end_date_filter(asked),
     )

@@ -93,3 +93,9 @@ def test_a_follow_up_after_a_section_asks_that_documents_contact_section() -> No
     )
     assert answer.citations[0].id == "Sectie 8"
     assert "Jan Peeters" in answer.answer
+
+
+def test_what_a_count_asks_for_stays_its_focus_though_it_names_a_field() -> None:
+    # "partners" also asks for the partners field; counted, it is what the number must count.
+    assert plan("hoeveel partners worden er maximaal geselecteerd?").focus_words == ["partners"]
+    assert plan("met welke partners werkt de stad samen?").focus_words == []
