@@ -28,6 +28,10 @@ from actiewijzer.ingest.models import Card
 
 # "per jaar", "jaarlijks", "op jaarbasis": an amount that holds for every year.
 _YEARLY = re.compile(r"\b(?:per jaar|jaarlijks\w*|op jaarbasis|/jaar)", re.IGNORECASE)
+_FOR_ONE_YEAR = re.compile(
+    r"\b(?:voor|in)\s+(?:19|20)\d{2}\s+(?:bedroeg|bedroegen|bedraagt|was|is|werd|wordt)\b",
+    re.IGNORECASE,
+)
 _MIN_HEAD = 4  # the last part of a compound that stands for it: "scan" for "energiescan"
 # Counted words a card often says otherwise ("mensen" as "personen", "gezinnen", "cliënten").
 # Measures and qualifiers ("hoeveel procent", "welk aandeel", "hoeveel extra") count nothing.
@@ -141,7 +145,12 @@ def prints_budget_text(card: Card, years: Sequence[int] = ()) -> bool:
     for the years asked, when it names them or recurs every year."""
     return any(
         has_type(v.value, "amount")
-        and (not years or any(str(y) in v.value for y in years) or _YEARLY.search(v.value))
+        and (
+            not years
+            or any(str(y) in v.value for y in years)
+            # "een jaarlijkse dotatie. Voor 2015 bedroeg deze ...": that year's sum, no other's
+            or (_YEARLY.search(v.value) and not _FOR_ONE_YEAR.search(v.value))
+        )
         for v in field_values(card, ["budget_notes"])
     )
 

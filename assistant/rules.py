@@ -103,6 +103,7 @@ class RouterRules(BaseModel):
     default_budget_row: str
     percent_words: list[str]
     amount_words: list[str] = []
+    money_nouns: list[str] = []
     stopping_words: list[str] = []
     still_running_patterns: list[str] = []
     price_units: list[str] = []
@@ -165,9 +166,15 @@ class RouterRules(BaseModel):
         if found is None and any(p.search(fold(text).strip()) for p in self.reason):
             return "reason"
         joined = " ".join(words)
+        if found in (None, "count") and "hoe hoog" in joined and self.money.matches(joined):
+            found = "amount"
         if found == "amount" and any(f"per {unit}" in joined for unit in self.price_units):
             return "price"
         return found
+
+    @cached_property
+    def money(self) -> WordList:
+        return WordList(self.money_nouns)
 
     @cached_property
     def reason(self) -> list[re.Pattern[str]]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import time
 
-from assistant_corpus import DOC_ESF
+from assistant_corpus import DOC_ESF, DOC_VAPA
 from assistant_helpers import conversation, plan, text_card, with_cards
 
+from actiewijzer.assistant.answer_check import prints_budget_text
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.merged_answers import merge_answers
 from actiewijzer.assistant.models import Answer, Citation, GroundingCheck
-from actiewijzer.ingest.models import CardKind
+from actiewijzer.ingest.models import Card, CardFields, CardKind
 
 HEADING = "Budget van actieplan 01/11/SAP/02 „Kinderarmoede” (Stad Lier – evaluatie 2024 Q2):"
 
@@ -99,3 +100,21 @@ def test_what_a_count_asks_for_stays_its_focus_though_it_names_a_field() -> None
     # "partners" also asks for the partners field; counted, it is what the number must count.
     assert plan("hoeveel partners worden er maximaal geselecteerd?").focus_words == ["partners"]
     assert plan("met welke partners werkt de stad samen?").focus_words == []
+
+
+def test_how_high_a_sum_of_money_is_asks_an_amount() -> None:
+    assert plan("hoe hoog was de jaarlijkse dotatie aan het OCMW?").answer_type == "amount"
+    assert plan("hoe hoog is de subsidie voor TEJO?").answer_type == "amount"
+    assert plan("hoe hoog is de werkloosheidsgraad in Lier?").answer_type == "count"
+
+
+def test_a_yearly_sum_stated_for_one_year_is_no_budget_for_another() -> None:
+    def with_budget(text: str) -> Card:
+        fields = CardFields(other={"Budgettair engagement": text})
+        card = text_card("Het Huurgarantiefonds.", "Huurgarantiefonds", "08_04_04", DOC_VAPA)
+        return card.model_copy(update={"fields": fields})
+
+    stated = with_budget("Een jaarlijkse dotatie. Voor 2015 bedroeg deze dotatie 1.425.000 euro.")
+    assert prints_budget_text(stated, [2015])
+    assert not prints_budget_text(stated, [2017])
+    assert prints_budget_text(with_budget("De Lijn voorziet 50.000 euro per jaar."), [2017])
