@@ -45,21 +45,39 @@ _ITEM = ("- ", "  ")  # a listed line, or a detail under one
 
 def _same_cards_once(texts: list[str]) -> list[str]:
     """ "Budget van actieplan X:" above each part's lines reads as two answers on one card: the
-    later part's new lines join the block that first named the card, less what it told."""
+    later part's new lines join the lines under the heading that first named the card (also
+    inside a comparison, "per bron"), less what they told."""
     blocks: list[list[str]] = []
     for block in (b for text in texts for b in text.split("\n\n")):
         heading, *lines = block.split("\n")
-        same = next((b for b in blocks if lines and b[0] == heading and len(b) > 1), None)
-        if same is None:
+        found = next(
+            ((b, at) for b in blocks for at, line in enumerate(b) if line == heading),
+            None,
+        )
+        if found is None or not _one_card(heading, lines):
             blocks.append([heading, *lines])
             continue
-        new = [line for line in lines if not _told(line, same[1:])]
-        # New items go after the block's last item, above a note such as "Let op: ...".
-        items = [i for i, line in enumerate(same) if line.startswith(_ITEM)]
-        at = items[-1] + 1 if items else len(same)
-        same[at:at] = [line for line in new if line.startswith(_ITEM)]
-        same.extend(line for line in new if not line.startswith(_ITEM))
+        same, at = found
+        end = next(
+            (i for i in range(at + 1, len(same)) if not same[i].startswith(_ITEM)), len(same)
+        )
+        items = [line for line in lines if line.startswith(_ITEM)]
+        items = [line for line in items if not _told(line, same[at + 1 : end])]
+        notes = [line for line in lines if not line.startswith(_ITEM) and line not in same]
+        # New items go after the heading's last item, above a note such as "Let op: ...".
+        same[end:end] = [*items, *notes]
     return ["\n".join(block) for block in blocks]
+
+
+def _one_card(heading: str, lines: list[str]) -> bool:
+    """A card's heading ("Volgens actie ...:") with its lines and notes; not an intro above
+    several cards ("Ter vergelijking, per bron:"), whose cards' headings end in a colon too."""
+    return (
+        heading.endswith(":")
+        and not heading.startswith(_ITEM)
+        and any(line.startswith(_ITEM) for line in lines)
+        and not any(line.endswith(":") for line in lines if not line.startswith(_ITEM))
+    )
 
 
 def _told(line: str, kept: list[str]) -> bool:

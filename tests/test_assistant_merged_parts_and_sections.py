@@ -50,6 +50,30 @@ def test_two_parts_on_one_card_are_one_block_with_each_line_once() -> None:
     assert citation.quotes == ["Uitgaven 493.588,58", "Uitgaven 100.203,24"]
 
 
+def test_a_later_part_joins_its_card_inside_a_comparison_and_keeps_other_cards_apart() -> None:
+    old = "Volgens actie 02/14 „Huis van het kind” (Stad en OCMW Lier – rapport 2020):"
+    new = "Volgens actie 02/14 „Site den Hof” (Stad Lier – evaluatie 2024 Q2):"
+    compared = _answer(
+        f"Ter vergelijking, per bron:\n{old}\n- Status: 0-Nog niet begonnen\n{new}\n"
+        "- Status: 2 - Halverwege",
+        [],
+    )
+    timing = _answer(f"{new}\n- Status: 2 - Halverwege\n- De start is voorzien vanaf 2026.", [])
+    merged = merge_answers("q", [compared, timing], time.perf_counter())
+    assert merged.answer.splitlines() == [
+        "Ter vergelijking, per bron:",
+        old,
+        "- Status: 0-Nog niet begonnen",
+        new,
+        "- Status: 2 - Halverwege",
+        "- De start is voorzien vanaf 2026.",
+    ]
+    # A second comparison is no card of its own: its lines stay under their own headings.
+    again = _answer(f"Ter vergelijking, per bron:\n{new}\n- Andere regel 2024.", [])
+    merged = merge_answers("q", [compared, again], time.perf_counter())
+    assert merged.answer.endswith(f"Ter vergelijking, per bron:\n{new}\n- Andere regel 2024.")
+
+
 def test_a_line_made_of_lines_already_shown_is_left_out() -> None:
     first = _answer(f"{HEADING}\n- Het feest is op 25 december.\n- Er komen 250 mensen.", [])
     second = _answer(f"{HEADING}\n- Het feest is op 25 december. Er komen 250 mensen.", [])
