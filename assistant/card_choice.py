@@ -26,7 +26,6 @@ CANDIDATES = 3  # hits that may answer when the best one lacks the asked kind of
 SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
-# Answers a document gathers in a section of their own ("Lokale contactpersoon").
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 
 

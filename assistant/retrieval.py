@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from actiewijzer.assistant.doc_scope import (
+    TITLED_SECTIONS,
     cards_named_by_kind,
     cards_named_by_quoted_name,
     cards_named_by_title,
@@ -184,18 +185,26 @@ class CardRetriever(FieldLists, PlaceScope):
         # it, in the report the previous answer quoted ("volgens de evaluatie 2024") first.
         told = self._documents_told(plan.previous_answer)
         found = inside or [self.found(c) for c in context]
-        # "en bij wie konden ze terecht met vragen?": that document's contact section answers.
-        rules = router_rules()
-        docs = {c.doc for c in context}
-        titled = [
-            c for d in docs for c in self.source.cards(d) if titled_for(c, plan.answer_type, rules)
-        ]
-        found = unique([*found, *(self.found(c) for c in titled)])
+        found = unique([*found, *self._titled_sections(plan, context)])
         if not plan.years and router_rules().present.matches(plan.question):
             # "bestaat dat nu nog?" after an answer from the 2020 report: the newest one tells.
             newest = sorted(found, key=lambda f: -max(document_years(f.document), default=0))
             return unique([*newest, *hits])
         return unique([*prefer_years(found, plan.years, told), *found, *hits])
+
+    def _titled_sections(self, plan: QuestionPlan, context: list[Card]) -> list[FoundCard]:
+        """ "en bij wie konden ze terecht met vragen?": the section of the earlier answer's
+        document titled after what is asked ("Lokale contactpersoon")."""
+        if plan.answer_type not in TITLED_SECTIONS:
+            return []
+        rules = router_rules()
+        docs = dict.fromkeys(c.doc for c in context)
+        return [
+            self.found(c)
+            for doc in docs
+            for c in self.source.cards(doc)
+            if titled_for(c, plan.answer_type, rules)
+        ]
 
     def _documents_told(self, answer: str) -> list[str]:
         """The report an earlier answer names by kind or year; none when it names no one."""
