@@ -156,6 +156,8 @@ def is_dutch_word(word: str) -> bool:
     return dutch_zipf(word) >= MIN_DUTCH_ZIPF
 
 
+# Asked of every topic word in several checks per question; a lemma lookup costs ~0.2 ms.
+@lru_cache(maxsize=65536)
 def is_verb_form(word: str) -> bool:
     """A conjugated verb or participle ("sprak", "steunt", "gelanceerd"): its lemma is an
     infinitive it does not merely extend, as a plural ("woonwagens") extends its noun."""
