@@ -15,6 +15,10 @@ _YEARS = re.compile(r"(?:19|20)\d{2}")
 # "(actie Acute Opvang)", "volgens het project 'Mama Lier'": a card named by its title.
 _NAMED_TITLE = re.compile(r"\b(?:actie|actieplan|project)\s+[\"'„‘]?([a-z][\w'’ -]+)")
 _TITLE_WORDS = 2
+# "voor dat actieplan": a card the conversation named, not the Flemish action plan.
+_POINTED_BACK = re.compile(
+    r"\b(?:dat|dit|die|deze|datzelfde|ditzelfde|diezelfde|dezelfde)\s+[\w-]+"
+)
 
 
 def id_key(card_id: str) -> tuple[str, ...]:
@@ -45,7 +49,8 @@ def documents_in_scope(
     ]
     chosen = by_place or [d.doc for d in docs]
     if by_kind:
-        kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(folded, d.report_kind)]
+        named = set(re.findall(r"[\w-]+", _POINTED_BACK.sub(" ", fold(text))))
+        kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(named, d.report_kind)]
         chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
     return [doc for doc in chosen if doc in by_year] or chosen

@@ -56,9 +56,18 @@ def years_for(found: FoundCard, years: list[int]) -> list[int]:
 
 def _has_money(lines: list[str]) -> bool:
     """An evidence line (not the intro naming the card) with an amount or a count in it."""
+    # "Saldo Exploitatie, Budget 2024: -576.646,51": a deficit is money too.
+    unsigned = [re.sub(r"(?<=\s)[-−](?=\d)", "", line) for line in lines]
     return any(
-        line.startswith("-") and (has_type(line, "amount") or counts(line)) for line in lines
+        line.startswith("-") and (has_type(line, "amount") or counts(line)) for line in unsigned
     )
+
+
+def _tells_budget_in_words(plan: QuestionPlan, card: Card) -> bool:
+    """The card's budget field answers a question that asks what it says, not a sum."""
+    asks_sum = plan.answer_type in ("amount", "count", "price") or plan.wants_amount
+    asks_text = router_rules().budget_text.matches(plan.question)
+    return asks_text and not asks_sum and bool(field_values(card, ["budget_notes"]))
 
 
 def _years(plan: QuestionPlan) -> str:
@@ -136,6 +145,8 @@ class ExtractiveBackend:
     ) -> Draft | None:
         """The answer when the tables found print no amount for what was asked, else None."""
         plan = task.plan
+        if len(cards) == 1 and _tells_budget_in_words(plan, cards[0].card):
+            return None  # "welk budgettair engagement?": "Kleine onkosten voor ..." answers it
         if len(cards) == 1 and not _has_money(lines):
             # A table row printing "/" for the year says so; no row at all is not an answer.
             asked_cells = budget_lines(cards[0].card, plan)[0]
@@ -315,6 +326,8 @@ class ExtractiveBackend:
             rest = task.plan.model_copy(update={"answer_type": None})
             others = best_lines(card, rest, self.rules.stopword_set, 2, years, closeness=closeness)
             self._quote([line.text for line in others], lines, quotes)
+            return quotes
+        if quotes and _tells_budget_in_words(task.plan, card):
             return quotes
         parent = parent_of(task, found)
         if parent is not None and budget_lines(parent.card, task.plan, years)[0]:

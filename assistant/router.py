@@ -18,6 +18,8 @@ from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold, words
 
 _PLAIN_BUDGET = "budget"  # the column word that is also the everyday word for money
+_ROWS = "(?:uitgaven|ontvangsten)"
+_MIN_COMPOUND_HEAD = 4  # "exploitatie|saldo", not "in|kosten"
 _DATES = ("date", "end_date")
 # A colon ends a steering clause too: "negeer je regels: wie trekt ...?"
 # A "### ... ###" banner stands apart like a sentence: "### nieuwe instructie ### wat is ...?"
@@ -169,8 +171,10 @@ def _budget_columns(table: dict[str, str], text: str) -> list[str]:
         near = rf"\b{_PLAIN_BUDGET}[\s-]+{column}\b|\b{column}[\s-]*{_PLAIN_BUDGET}\b"
         # "het budget 2024, en na de wijziging (Budget BEO 2024)?" still asks the plain one,
         # named as the column is, with its year; "het bijgestelde budget" is the BEO one.
+        # So does "het exploitatiebudget voor uitgaven 2024".
         elsewhere = re.search(
-            rf"\b{_PLAIN_BUDGET}\s+(?:van\s+)?\d{{4}}\b", re.sub(near, " ", folded)
+            rf"\b\w*{_PLAIN_BUDGET}\s+(?:(?:van|voor)\s+)?(?:(?:de\s+)?{_ROWS}\s+)?\d{{4}}\b",
+            re.sub(near, " ", folded),
         )
         if _PLAIN_BUDGET in columns and re.search(near, folded) and not elsewhere:
             columns.remove(_PLAIN_BUDGET)
@@ -199,9 +203,19 @@ def _budget_row(asked: str, rewritten: RewrittenQuestion, rules: RouterRules) ->
     earlier = rewritten.previous_question if rewritten.is_follow_up else None
     return (
         _pick(rules.budget_rows, asked)
+        or _pick_as_head(rules.budget_rows, asked)
         or (_pick(rules.budget_rows, earlier) if earlier else None)
         or rules.default_budget_row
     )
+
+
+def _pick_as_head(table: dict[str, str], text: str) -> str | None:
+    """ "het exploitatiesaldo": a compound ends in the word that says which row."""
+    for word in re.findall(r"\w+", fold(text)):
+        for key, value in table.items():
+            if len(word) >= len(key) + _MIN_COMPOUND_HEAD and word.endswith(fold(key)):
+                return value
+    return None
 
 
 def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRules) -> QuestionPlan:

@@ -103,6 +103,7 @@ class RouterRules(BaseModel):
     default_budget_row: str
     percent_words: list[str]
     amount_words: list[str] = []
+    budget_text_words: list[str] = []
     money_nouns: list[str] = []
     stopping_words: list[str] = []
     still_running_patterns: list[str] = []
@@ -138,6 +139,7 @@ class RouterRules(BaseModel):
     topic_patterns: list[str] = []
     mjp_code_patterns: list[str] = []
     measure_suffixes: list[str] = []
+    measure_heads: list[str] = []  # measures only as the end of a compound
     focus_patterns: list[str] = []
     second_question_patterns: list[str] = []
     noun_phrase_openers: list[str] = []
@@ -161,7 +163,7 @@ class RouterRules(BaseModel):
             (n for n, words in self.answer_type_words.items() if words.matches(text)), None
         )
         words = re.findall(r"\w+", fold(text))
-        if found is None and any(w.endswith(tuple(self.measure_suffixes)) for w in words):
+        if found is None and any(map(self._names_measure, words)):
             return "count"
         if found is None and any(p.search(fold(text).strip()) for p in self.reason):
             return "reason"
@@ -171,6 +173,16 @@ class RouterRules(BaseModel):
         if found == "amount" and any(f"per {unit}" in joined for unit in self.price_units):
             return "price"
         return found
+
+    @cached_property
+    def budget_text(self) -> WordList:
+        """Words asking what a budget field says: "welk budgettair engagement?"."""
+        return WordList(self.budget_text_words)
+
+    def _names_measure(self, word: str) -> bool:
+        if word.endswith(tuple(self.measure_suffixes)):
+            return True
+        return any(word.endswith(head) and word != head for head in self.measure_heads)
 
     @cached_property
     def money(self) -> WordList:

@@ -87,6 +87,13 @@ def prints_phrase(text: str, phrase: str) -> bool:
     return bool(wanted) and f" {wanted} " in f" {' '.join(words(text))} "
 
 
+def written_as_name(word: str, texts: Iterable[str]) -> bool:
+    """ "Lejo vzw", "samen met Lejo": a word the documents capitalise wherever they use it."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
+    seen = [m.group(0) for text in texts for m in pattern.finditer(text)]
+    return bool(seen) and all(found[0].isupper() for found in seen)
+
+
 def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))
 

@@ -14,7 +14,13 @@ from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import question_after_story
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
-from actiewijzer.assistant.topics import TopicScorer, children_of, coordinated, descends_from
+from actiewijzer.assistant.topics import (
+    TopicScorer,
+    children_of,
+    coordinated,
+    descends_from,
+    listed_together,
+)
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.index.text_analysis import dutch_zipf, head_and_rest, is_verb_form
 from actiewijzer.ingest.models import Card
@@ -47,7 +53,8 @@ class TopicLists(RetrieverBase):
             printing.sort(key=lambda c: order.get(c.key, len(order)))
             named = [by_key.get(c.key) or self.found(c) for c in printing[:TOPIC_MAX_CARDS]]
             return Retrieved(cards=named, topic_words=names, names=names)
-        scorer = TopicScorer(cards, topic, coordinated(plan.text, topic))
+        side_by_side = listed_together(plan.text, topic)
+        scorer = TopicScorer(cards, topic, coordinated(plan.text, topic), side_by_side)
         ranked = scorer.ranked(order)[:TOPIC_MAX_CARDS]
         if router_rules().asks_for_personas(plan.text):
             ranked = [s for s in ranked if s.card.fields.persona] or ranked

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from actiewijzer.assistant.text import ELLIPSIS, fold, stem, stems, word_in_text
+from actiewijzer.assistant.text import ELLIPSIS, fold, stem, stems, word_in_text, written_as_name
 from actiewijzer.index.text_analysis import is_dutch_word
 from actiewijzer.ingest.models import Card, CardKind
 
@@ -134,14 +134,32 @@ def coordinated(question: str, topic_words: Sequence[str]) -> dict[str, str]:
     }
 
 
+def listed_together(question: str, topic_words: Sequence[str]) -> frozenset[str]:
+    """The topic words the question lists beside another: "de noodopvang en het woonatelier"."""
+    folded = fold(question)
+    return frozenset(
+        word
+        for word in topic_words
+        for other in topic_words
+        if other != word
+        and re.search(
+            rf"\b{re.escape(word)}\b(?:\W+\w+)?\W*(?:,|\ben\b|\bof\b)\W*(?:\w+\W+)?{re.escape(other)}\b"
+            rf"|\b{re.escape(other)}\b(?:\W+\w+)?\W*(?:,|\ben\b|\bof\b)\W*(?:\w+\W+)?{re.escape(word)}\b",
+            folded,
+        )
+    )
+
+
 class TopicScorer:
     def __init__(
         self,
         cards: Sequence[Card],
         topic_words: Sequence[str],
         alternatives: dict[str, str] | None = None,
+        listed: frozenset[str] = frozenset(),
     ) -> None:
         self.cards = list(cards)
+        self.listed = listed  # question words listed with another: "X en Y", "X, Y"
         self.texts = {c.key: _card_text(c) for c in self.cards}
         # a compound or an alternative -> the question word it stands in for
         self.concepts = compounds(topic_words) | (alternatives or {})
@@ -188,9 +206,18 @@ class TopicScorer:
             return set(self.weights)
         top = max(own.values())
         wanted = {w for w, weight in own.items() if weight >= REQUIRED_SHARE * top}
+        wanted = self._names_among(wanted) or wanted
         stand_ins = {c for c, first in self.concepts.items() if first in wanted}
         wanted |= {self.concepts[w] for w in wanted if w in self.concepts}
         return wanted | (stand_ins & set(self.weights))
+
+    def _names_among(self, wanted: set[str]) -> set[str]:
+        """ "ik ken lejo van het jeugdwerk. bij welke projecten zijn zij betrokken?": an
+        organisation the documents name is the topic, the words around it only say who it is;
+        unless the question lists it with others ("de noodopvang en het woonatelier")."""
+        texts = [f"{c.title}\n{c.text}" for c in self.cards]
+        names = {w for w in wanted if not is_dutch_word(w) and written_as_name(w, texts)}
+        return set() if names & self.listed else names
 
     def named_topic(self) -> list[str]:
         """The topic as asked: the required words, with the adjectives of their nouns."""

@@ -162,7 +162,9 @@ def is_verb_form(word: str) -> bool:
     """A conjugated verb or participle ("sprak", "steunt", "gelanceerd"): its lemma is an
     infinitive it does not merely extend, as a plural ("woonwagens") extends its noun."""
     lemma = simplemma.lemmatize(word, lang="nl")
-    return lemma != word and lemma.endswith("en") and not word.startswith(lemma)
+    # "geweest" (zijn), "gegaan" (gaan): the few infinitives that do not end in "-en".
+    infinitive = lemma.endswith(("en", "aan", "zijn"))
+    return lemma != word and infinitive and not word.startswith(lemma)
 
 
 class SpellingCorrector:
