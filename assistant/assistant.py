@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -41,11 +42,13 @@ from actiewijzer.assistant.scope import (
     unknown_subjects,
 )
 from actiewijzer.assistant.sources import CardSource, Retrieved
+from actiewijzer.assistant.text import fold, words
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
 _FIGURE_TYPES = ("amount", "count", "price")  # answers that are a figure for some year
+_POINTED_AT = re.compile(r"\b(?:dat|die|dit|deze|datzelfde|diezelfde)\s+(\w{5,})")
 
 
 class TokenEvent(BaseModel):
@@ -319,7 +322,10 @@ class Assistant:
             return rewrite(part, turns, self.rules).is_follow_up
         off_topic = earlier_answer.kind in (QuestionKind.OUT_OF_SCOPE, QuestionKind.ADVERSARIAL)
         unknown_thing = bool(unknown_subjects(earlier, self.rules, self.vocabulary))
-        if not (off_topic or unknown_thing or self.rules.ids_in(earlier)):
+        # "Hoeveel kinderen namen deel aan het pilootproject, en wie voerde dat pilootproject
+        # uit?": the thing the documents have no figure of is the one the next part asks about.
+        same_thing = bool(set(_POINTED_AT.findall(fold(part))) & set(words(earlier)))
+        if not (off_topic or unknown_thing or same_thing or self.rules.ids_in(earlier)):
             return False
         return rewrite(part, turns, self.rules).is_follow_up
 

@@ -191,7 +191,11 @@ class ExtractiveBackend:
         years = years_for(found, plan.years) if several else plan.figure_years
         quotes: list[str] = []
         position = len(citations)  # the card before the cards it shares a budget with
-        if plan.kind is QuestionKind.BUDGET or (several and has_amounts(found.card)):
+        # Sides compared by their money, unless the question names another field to compare.
+        other_field = bool(plan.fields) and "budget_notes" not in plan.fields
+        if plan.kind is QuestionKind.BUDGET or (
+            several and has_amounts(found.card) and not other_field
+        ):
             quotes = self._budget(task, found, lines, citations, years)
             if several:
                 quotes += self._facts(task, found, [], years, intro=False)
