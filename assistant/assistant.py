@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
 from actiewijzer.assistant.card_lines import card_lines
-from actiewijzer.assistant.doc_scope import reports_named
+from actiewijzer.assistant.doc_scope import foreign_places, reports_named
 from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
@@ -325,7 +325,12 @@ class Assistant:
         # "Hoeveel kinderen namen deel aan het pilootproject, en wie voerde dat pilootproject
         # uit?": the thing the documents have no figure of is the one the next part asks about.
         same_thing = bool(set(_POINTED_AT.findall(fold(part))) & set(words(earlier)))
-        if not (off_topic or unknown_thing or same_thing or self.rules.ids_in(earlier)):
+        # "... specifiek voor Duffel, en wie is daar de contactpersoon?": the place no document
+        # is about is the one the next part asks about.
+        docs = self.index.documents()
+        elsewhere = bool(foreign_places(self.rules.places_in(earlier), docs))
+        leaning = off_topic or unknown_thing or same_thing or elsewhere
+        if not (leaning or self.rules.ids_in(earlier)):
             return False
         return rewrite(part, turns, self.rules).is_follow_up
 
@@ -349,8 +354,16 @@ class Assistant:
         ):
             plan.kind = QuestionKind.ADVERSARIAL
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)
-        if not plan.is_follow_up and (
-            not in_scope(plan.text, self.rules, vocabulary) or self.scope.far_from_every_card(plan)
+        # "..., en wie wordt volgens de peilingen de volgende premier?": a follow-up leans on
+        # the earlier turn's subject, unless it names a subject the plans never cover.
+        own_words = fold(strip_instructions(plan.question, self.rules)[0])
+        off_topic = any(pattern.search(own_words) for pattern in self.rules.out_of_scope)
+        if off_topic or (
+            not plan.is_follow_up
+            and (
+                not in_scope(plan.text, self.rules, vocabulary)
+                or self.scope.far_from_every_card(plan)
+            )
         ):
             plan.kind = QuestionKind.OUT_OF_SCOPE
             return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)

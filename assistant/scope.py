@@ -237,6 +237,8 @@ def covers_subject(
     met de kringwinkel?" finds the ruilwinkel card, which shares only "Aalst" and "armoede")."""
     if not plan.unknown_subjects or not retrieved.answerable or plan.named_ids:
         return True
+    if any(_names_a_place(word, plan.text) for word in plan.unknown_subjects):
+        return False  # "ik woon in Erembodegem. komt er bij ons ook ...?": Aalst's cards do not
     best = max(
         vocabulary.subject_coverage(
             found.card,
@@ -248,6 +250,14 @@ def covers_subject(
         for found in retrieved.cards[:2]
     )
     return best >= rules.min_subject_coverage
+
+
+def _names_a_place(word: str, text: str) -> bool:
+    """ "in erembodegem", "uit Kessel-Lo": a name Dutch does not know, after a preposition of
+    place, is a town or a district; the documents about others do not answer for it."""
+    return not is_dutch_word(word) and bool(
+        re.search(rf"\b(?:in|uit|te|naar)\s+{re.escape(word)}\b", fold(text))
+    )
 
 
 def question_after_story(text: str, rules: RouterRules) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -87,11 +88,29 @@ def prints_phrase(text: str, phrase: str) -> bool:
     return bool(wanted) and f" {wanted} " in f" {' '.join(words(text))} "
 
 
-def written_as_name(word: str, texts: Iterable[str]) -> bool:
-    """ "Lejo vzw", "samen met Lejo": a word the documents capitalise wherever they use it."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", re.IGNORECASE)
-    seen = [m.group(0) for text in texts for m in pattern.finditer(text)]
+def written_as_name(phrase: str, texts: Iterable[str]) -> bool:
+    """ "Lejo vzw", "trekker: cluster Zorg": words the documents write with a capital (the
+    last one) wherever they use them."""
+    joined = r"\s+".join(re.escape(w) for w in phrase.split())
+    pattern = re.compile(rf"(?<![\w-]){joined}(?![\w-])", re.IGNORECASE)
+    seen = [m.group(0).split()[-1] for text in texts for m in pattern.finditer(text)]
     return bool(seen) and all(found[0].isupper() for found in seen)
+
+
+def written_names(question: str, texts: Sequence[str], stopwords: frozenset[str]) -> list[str]:
+    """Word pairs a lowercase question shares with the documents, which write them as a name:
+    "bij welke acties staat cluster zorg als trekker?" asks for "cluster Zorg"."""
+    pairs = [
+        f"{first} {second}"
+        for first, second in pairwise(words(question))
+        if len(first) >= 3 and len(second) >= 3 and not {first, second} & stopwords
+    ]
+    # "wijk Mijlbeek": the second word is the name on its own, the first only says what it is.
+    return [
+        pair
+        for pair in dict.fromkeys(pairs)
+        if written_as_name(pair, texts) and not written_as_name(pair.split()[-1], texts)
+    ]
 
 
 def stem(word: str) -> str:

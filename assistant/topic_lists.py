@@ -13,7 +13,14 @@ from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.scope import question_after_story
 from actiewijzer.assistant.sources import FoundCard, Retrieved
-from actiewijzer.assistant.text import content_words, fold, prints_phrase, stems, words
+from actiewijzer.assistant.text import (
+    content_words,
+    fold,
+    prints_phrase,
+    stems,
+    words,
+    written_names,
+)
 from actiewijzer.assistant.topics import (
     TopicScorer,
     children_of,
@@ -46,7 +53,10 @@ class TopicLists(RetrieverBase):
             cards = [c for c in cards if c.key in by_key]  # the other filters: as searched
         order = {key: rank for rank, key in enumerate(by_key)}
         naming = self._naming(plan, scope)
-        names = [n for n in name_phrases(plan.question) if not naming & set(words(n))]
+        texts = [f"{c.title}\n{c.text}" for c in cards]
+        stopwords = router_rules().stopword_set
+        asked = name_phrases(plan.question) or written_names(plan.question, texts, stopwords)
+        names = [n for n in asked if not naming & set(words(n))]
         if printing := cards_printing(cards, names):
             # "samen met vzw Mondiale Werken": the cards that print the name, not every card on
             # one of its words; the name is what each card's line should show.
