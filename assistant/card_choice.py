@@ -17,7 +17,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import prints_phrase, words
+from actiewijzer.assistant.text import fold, prints_phrase, stems, word_in_text, words
 from actiewijzer.index.text_analysis import is_verb_form
 from actiewijzer.ingest.models import Card
 
@@ -56,6 +56,25 @@ def parent_of(task: AnswerTask, found: FoundCard) -> FoundCard | None:
     return FoundCard(parent, found.document, 0.0, found.context[1:])
 
 
+_COMPARING = re.compile(r"\bvergelijk", re.IGNORECASE)
+
+
+def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[FoundCard]:
+    """ "Vergelijk de actie rond palliatieve zorg met die rond de mobiele ...werker": two cards
+    of one document, each on what the other lacks; none when the best card covers it all."""
+    if len(cards) < 2 or plan.years or len({f.card.doc for f in cards}) > 1:
+        return []
+    if not _COMPARING.search(plan.question):
+        return []
+    first = fold(f"{cards[0].card.title}\n{cards[0].card.text}")
+    lacking = [w for w in plan.topic_words if not word_in_text(w, first, stems(first))]
+    for other in cards[1:]:
+        text = fold(f"{other.card.title}\n{other.card.text}")
+        if any(word_in_text(w, text, stems(text)) for w in lacking):
+            return [cards[0], other]
+    return []
+
+
 class CardChooser:
     def __init__(self, rules: RouterRules) -> None:
         self.rules = rules
@@ -68,13 +87,15 @@ class CardChooser:
         # A number printed in several documents (no year to choose by) is answered per document.
         ambiguous = bool(task.plan.named_ids) and len({f.card.doc for f in cards}) > 1
         if task.plan.kind is QuestionKind.COMPARE or len(task.plan.named_ids) > 1 or ambiguous:
+            if two_sides := _two_cards_compared(task.plan, cards):
+                return two_sides
             per_doc: dict[str, FoundCard] = {}
+            compared = compared_years(task.plan.question)
             several_named = len(task.plan.named_ids) > 1
             for found in cards:
                 # Compared across documents: the best card of each; named numbers: each of them.
                 key = f"{found.card.doc}::{found.card.id}" if several_named else found.card.doc
                 per_doc.setdefault(key, found)
-            compared = compared_years(task.plan.question)
             wanted = max(2, len(task.plan.named_ids), len(compared))
             return list(per_doc.values())[: min(wanted, MAX_CARDS_PER_ANSWER)]
         return [chosen] if (chosen := self._answering_card(task)) else []

@@ -163,7 +163,9 @@ class RouterRules(BaseModel):
             (n for n, words in self.answer_type_words.items() if words.matches(text)), None
         )
         words = re.findall(r"\w+", fold(text))
-        if found is None and any(map(self._names_measure, words)):
+        # "de kansarmoede-indicator": the hyphenated compound is one word here.
+        compounds = re.findall(r"\w[\w-]*", fold(text))
+        if found is None and any(map(self._names_measure, compounds)):
             return "count"
         if found is None and any(p.search(fold(text).strip()) for p in self.reason):
             return "reason"

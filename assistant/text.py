@@ -10,6 +10,8 @@ from itertools import pairwise
 
 import Stemmer
 
+from actiewijzer.index.text_analysis import is_dutch_word
+
 _WORD = re.compile(r"[0-9a-zà-ÿ][0-9a-zà-ÿ'’-]*", re.IGNORECASE)
 # PDF text breaks sentences over lines; a blank line or a bullet ends a block.
 _BLOCK_BREAK = re.compile(r"\n\s*\n|\n\s*(?=[●•▪■o]\s)|\n\s*(?=- )|\n\s*(?=\uf0b7)")
@@ -105,12 +107,17 @@ def written_names(question: str, texts: Sequence[str], stopwords: frozenset[str]
         for first, second in pairwise(words(question))
         if len(first) >= 3 and len(second) >= 3 and not {first, second} & stopwords
     ]
-    # "wijk Mijlbeek": the second word is the name on its own, the first only says what it is.
+    # "wijk Mijlbeek": the second word is a name on its own, the first only says what it is;
+    # not so "dienst Sport", though the documents write "Sport" only as the service's name.
     return [
         pair
         for pair in dict.fromkeys(pairs)
-        if written_as_name(pair, texts) and not written_as_name(pair.split()[-1], texts)
+        if written_as_name(pair, texts) and not _a_name_alone(pair.split()[-1], texts)
     ]
+
+
+def _a_name_alone(word: str, texts: Sequence[str]) -> bool:
+    return not is_dutch_word(word) and written_as_name(word, texts)
 
 
 def stem(word: str) -> str:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from actiewijzer.assistant.evidence import field_values
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.retriever_base import RetrieverBase
 from actiewijzer.assistant.router import QuestionPlan
@@ -57,7 +59,7 @@ class TopicLists(RetrieverBase):
         stopwords = router_rules().stopword_set
         asked = name_phrases(plan.question) or written_names(plan.question, texts, stopwords)
         names = [n for n in asked if not naming & set(words(n))]
-        if printing := cards_printing(cards, names):
+        if printing := _in_asked_field(plan, cards_printing(cards, names), names):
             # "samen met vzw Mondiale Werken": the cards that print the name, not every card on
             # one of its words; the name is what each card's line should show.
             printing.sort(key=lambda c: order.get(c.key, len(order)))
@@ -97,6 +99,7 @@ class TopicLists(RetrieverBase):
             key=lambda c: rank[(c.doc, c.parent or "")],
         )
         listed = [*listed, *under_goals][:TOPIC_MAX_CARDS]
+        listed = _in_asked_field(plan, listed, sorted(scorer.required))
         cards = [by_key.get(c.key) or self.found(c) for c in listed]
         return Retrieved(cards=cards, topic_words=scorer.named_topic())
 
@@ -206,6 +209,26 @@ def name_phrases(question: str) -> list[str]:
     # "Groep Intro vzw": the whole name, not "Intro" alone.
     whole = [n for n in found if not any(n != o and n in o for o in found)]
     return list(dict.fromkeys(n for n in whole if not places & set(words(n))))
+
+
+# Who carries an action: "voor welke acties is de VMSW de verantwoordelijke administratie?"
+_WHO_FIELDS = ("trekker", "kabinet", "administratie", "partners")
+
+
+def _in_asked_field(plan: QuestionPlan, cards: list[Card], names: Sequence[str]) -> list[Card]:
+    """The cards whose asked field (trekker, kabinet, ...) names the topic, when some do: the
+    VMSW named among the other actors of an action is not its administration."""
+    asked = [f for f in plan.fields if f in _WHO_FIELDS]
+    if not asked or not names:
+        return cards
+    holding = [
+        c
+        for c in cards
+        if any(
+            prints_phrase(value.value, name) for value in field_values(c, asked) for name in names
+        )
+    ]
+    return holding or cards
 
 
 def cards_printing(cards: list[Card], names: list[str]) -> list[Card]:
