@@ -43,6 +43,7 @@ _UNSHARED_COST = 1.0  # a line sharing no question word ranks below one sharing 
 # clause standing alone, opened by a word of the sentence before, says more of that sentence.
 _ELABORATION = re.compile(r"^(?:een\s+|de\s+|het\s+)?([\w'’-]{4,})\s+(?:die|dat|waar\w*)\b")
 _MAX_ELABORATIONS = 2
+_FOLLOWER_REACH = 2  # sentences after the best one that may go on telling its answer
 _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked one
 # A class or group code ("1A", "1B"; not the ordinal "1e"): a line naming the asked one is about
 # it, a line naming its sibling ("1B" when "1A" is asked) about something else.
@@ -203,6 +204,28 @@ def _counts_focus(folded_line: str, focus_words: Sequence[str]) -> bool:
     return False
 
 
+def _follower(
+    scored: list[ScoredLine],
+    lines: Sequence[CardLine],
+    wanted: set[str],
+    stopwords: frozenset[str],
+) -> ScoredLine | None:
+    """ "... wel de klant wegwijs maakt, een trajectgezel. Het is belangrijk dat deze ook thuis
+    langsgaat. Volgens de deelnemers is er nood aan 1 vast aanspreekpunt.": a sentence soon
+    after the best one, on its subject and its own words, goes on telling the same answer."""
+    singles = scored[: len(lines)]
+    if not singles or (best := max(singles, key=lambda line: line.score)).score <= 0:
+        return None
+    told = word_stems(best.text, stopwords)
+    # ... after the sentences that say more of it, which its line already carries.
+    start = best.position + 1 + len(_elaborations(lines, best.position))
+    for position in range(start, min(start + _FOLLOWER_REACH, len(lines))):
+        own = word_stems(lines[position].text, stopwords)
+        if own & wanted and (own - wanted) & (told - wanted):
+            return singles[position]
+    return None
+
+
 def best_lines(
     card: Card,
     plan: QuestionPlan,
@@ -256,6 +279,7 @@ def best_lines(
         for pair in pairs
     ]
     scored = singles + [pair for pair in pairs if pair.score > singles[pair.position + 1].score]
+    follower = _follower(scored, lines, wanted, stopwords)
     # The sort is stable: at equal scores the earlier line, and a single before a pair.
     scored = sorted((s for s in scored if s.score > 0), key=lambda s: -s.score)
     chosen: list[ScoredLine] = []
@@ -265,4 +289,7 @@ def best_lines(
             chosen.append(line)
         if len(chosen) == limit:
             break
+    # The best line's follower comes with it, beside the other lines chosen.
+    if follower and chosen and not any(follower.text in c.text for c in chosen):
+        chosen.append(follower)
     return chosen
