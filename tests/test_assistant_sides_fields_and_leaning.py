@@ -14,6 +14,7 @@ from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.card_choice import CardChooser, _two_cards_compared
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
 from actiewijzer.assistant.text import written_names
@@ -342,3 +343,35 @@ def test_a_pair_ending_in_a_name_dutch_does_not_know_is_no_written_name() -> Non
     # "Mijlbeek" is a name on its own; "wijk" only says what it is.
     question = "welke acties lopen er in de wijk mijlbeek?"
     assert written_names(question, SERVICE_TEXTS, RULES.stopword_set) == []
+
+
+# 8. The sentence that goes on telling the best line's answer comes with it.
+
+
+def test_the_best_lines_follower_comes_with_it_beside_the_lines_chosen() -> None:
+    card = text_card(
+        "De deelnemers uit Heist gaven aan dat er nood is aan iemand die de klant wegwijs "
+        "maakt, een trajectgezel. Het is belangrijk dat deze ook thuis langsgaat. Volgens de "
+        "deelnemers is er nood aan 1 vast aanspreekpunt. De sessie vond plaats in het "
+        "stadhuis van Heist.",
+        "Arena-analyse",
+    )
+    question = "Welke figuur vroegen de deelnemers uit Heist om cliënten wegwijs te maken?"
+    chosen = [line.text for line in best_lines(card, plan(question), RULES.stopword_set, 1)]
+    assert chosen[0].endswith("een trajectgezel.")
+    # Its own words ("nood") and the question's ("deelnemers"): the same answer, told on.
+    assert chosen[1] == "Volgens de deelnemers is er nood aan 1 vast aanspreekpunt."
+    assert len(chosen) == 2
+
+
+def test_a_later_sentence_on_another_matter_does_not_follow() -> None:
+    card = text_card(
+        "De deelnemers uit Heist gaven aan dat er nood is aan een trajectgezel. Het "
+        "stadhuis van Heist werd gerenoveerd in 2020.",
+        "Arena-analyse",
+    )
+    question = "Welke figuur vroegen de deelnemers uit Heist?"
+    chosen = best_lines(card, plan(question), RULES.stopword_set, 1)
+    assert [line.text for line in chosen] == [
+        "De deelnemers uit Heist gaven aan dat er nood is aan een trajectgezel."
+    ]
