@@ -63,6 +63,12 @@ def _has_money(lines: list[str]) -> bool:
     )
 
 
+def _unlabelled(label: str, value: str) -> str:
+    """ "Opmerking: Opmerking: ...": a note that prints its own label says it once."""
+    said = re.match(rf"\s*{re.escape(label)}\s*:\s*", value, re.IGNORECASE)
+    return value[said.end() :] if said else value
+
+
 def _tells_budget_in_words(plan: QuestionPlan, card: Card) -> bool:
     """The card's budget field answers a question that asks what it says, not a sum."""
     asks_sum = plan.answer_type in ("amount", "count", "price") or plan.wants_amount
@@ -220,8 +226,8 @@ class ExtractiveBackend:
         labels = self.phrases.table("field_labels")
         quotes = []
         for value in field_values(card, names):
-            text = truncate(value.value, _FIELD_CHARS)
             label = labels.get(value.name, value.name)
+            text = truncate(_unlabelled(label, value.value), _FIELD_CHARS)
             lines.append(self.phrases.say("field_line", label=label, value=text))
             quotes.append(text)
         return quotes
@@ -287,6 +293,7 @@ class ExtractiveBackend:
         # "*9 000 EUR voor scholen + 3 000 EUR voor interne diensten": how the amount splits.
         for label, value in card.fields.other.items():
             if has_type(value, "amount") and value not in quotes:
+                value = _unlabelled(label, value)
                 lines.append(self.phrases.say("field_line", label=label, value=value))
                 quotes.append(value)
         quotes += self._field_lines(card, extra, lines)
