@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from actiewijzer.assistant.answer_kinds import (
@@ -64,12 +64,23 @@ def word_stems(text: str, stopwords: frozenset[str]) -> set[str]:
     return {stem(w) for w in content_words(text, stopwords)}
 
 
+@cache
+def _meaning_groups() -> list[frozenset[str]]:
+    return [frozenset(stem(fold(w)) for w in group) for group in router_rules().same_meaning]
+
+
+def _same_meaning(wanted: set[str]) -> set[str]:
+    """The stems of the words that mean what a wanted one does ("begin" -> "start")."""
+    return {s for group in _meaning_groups() if group & wanted for s in group}
+
+
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
     # The topic words add what the question only implies: "dak- en thuislozen" says "daklozen".
     asked = [*content_words(plan.text, stopwords), *plan.topic_words]
     # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
     verb_roots = {stem(w[:-1]) for w in asked if len(w) >= 5 and w[-1] == "t"}
     wanted = ({stem(w) for w in asked} - word_stems(card.id, frozenset())) | verb_roots
+    wanted |= _same_meaning(wanted)
     if len(plan.places) < _PLACES_NAMING_A_DOCUMENT:
         return wanted
     # "het addendum van Lier, Heist o/d Berg, Berlaar en Nijlen": towns named together say

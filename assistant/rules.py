@@ -106,6 +106,7 @@ class RouterRules(BaseModel):
     budget_text_words: list[str] = []
     money_nouns: list[str] = []
     stopping_words: list[str] = []
+    same_meaning: list[list[str]] = []
     still_running_patterns: list[str] = []
     price_units: list[str] = []
     year_before_words: list[str] = []

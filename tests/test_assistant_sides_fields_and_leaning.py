@@ -412,3 +412,17 @@ def test_a_note_printing_its_own_label_is_not_labelled_twice() -> None:
     assert _unlabelled("Opmerking", "De toelage geldt voor twee acties.") == (
         "De toelage geldt voor twee acties."
     )
+
+
+# 11. Words of one meaning find each other's lines.
+
+
+def test_a_line_on_the_start_answers_when_it_begins() -> None:
+    card = text_card(
+        "De verbouwplannen voor het Huis van het Kind zijn uitgewerkt. De start van de "
+        "uitvoering is voorzien vanaf 2026.",
+        "Bouw of verbouwing Huis van het Kind",
+    )
+    question = "wanneer beginnen ze met de werken?"
+    chosen = [line.text for line in best_lines(card, plan(question), RULES.stopword_set, 1)]
+    assert chosen == ["De start van de uitvoering is voorzien vanaf 2026."]
