@@ -295,6 +295,12 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         and any(map(rules.is_people_word, rules.focus_words(asked)))
     ):
         kind = QuestionKind.FACT
+    # "..., hoeveel geld was er en hoeveel projecten werden er gekozen?": the second part
+    # counts projects; only the budget reading came from the first.
+    counted = rules.focus_words(asked)
+    counts_no_money = bool(counted) and not any(map(rules.money.matches, counted))
+    if followed and kind is QuestionKind.BUDGET and answer_type == "count" and counts_no_money:
+        kind = QuestionKind.FACT
     # A price, why the money spent differs from the budget, or the towns that get it ("in welke
     # steden financiert ..."), is told in a sentence, not in a budget table.
     if answer_type in ("price", "reason", "places") and kind is QuestionKind.BUDGET:

@@ -384,8 +384,11 @@ class RouterRules(BaseModel):
         folded = fold(text)
         for pattern in self.second_question_patterns:
             if (match := re.search(pattern, folded)) and len(folded) == len(text):
-                # The "?" or "," the pattern starts on ends the first question.
+                # The "?" or "," the pattern starts on ends the first question; or the place
+                # the pattern marks.
                 cut = match.start() + len(match.group(0)) - len(match.group(0).lstrip("?,"))
+                if "cut" in match.groupdict():
+                    cut = match.start("cut")
                 first, second = text[:cut].strip(), text[cut:].strip()
                 if any(map(str.isalnum, first)) and any(map(str.isalnum, second)):
                     return [first, second]

@@ -15,6 +15,7 @@ from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.card_choice import CardChooser, _two_cards_compared
 from actiewijzer.assistant.extractive import _unlabelled
+from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.sources import FoundCard, Retrieved
@@ -426,3 +427,22 @@ def test_a_line_on_the_start_answers_when_it_begins() -> None:
     question = "wanneer beginnen ze met de werken?"
     chosen = [line.text for line in best_lines(card, plan(question), RULES.stopword_set, 1)]
     assert chosen == ["De start van de uitvoering is voorzien vanaf 2026."]
+
+
+# 12. Two counts in one sentence are two questions; the second counts its own thing.
+
+
+def test_two_counts_joined_by_en_are_asked_one_by_one() -> None:
+    parts = RULES.question_parts("hoeveel geld was er en hoeveel projecten werden er gekozen?")
+    assert parts == ["hoeveel geld was er", "en hoeveel projecten werden er gekozen?"]
+    # A count naming only its noun is one question about two groups.
+    assert len(RULES.question_parts("hoeveel jongens en hoeveel meisjes namen deel?")) == 1
+
+
+def test_a_follow_up_counting_projects_after_a_budget_question_asks_a_fact() -> None:
+    asked = plan(
+        "en hoeveel projecten werden er gekozen?",
+        conversation("hoeveel geld was er voor de projectoproep?", "860.432 euro."),
+    )
+    assert asked.answer_type == "count"
+    assert asked.kind is QuestionKind.FACT
