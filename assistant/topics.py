@@ -137,16 +137,19 @@ def coordinated(question: str, topic_words: Sequence[str]) -> dict[str, str]:
 def listed_together(question: str, topic_words: Sequence[str]) -> frozenset[str]:
     """The topic words the question lists beside another: "de noodopvang en het woonatelier"."""
     folded = fold(question)
+
+    def before(first: str, second: str) -> bool:
+        # "X en Y", "X, Y", "X of Y", each with a word of its own between ("het", "van X").
+        joined = r"(?:\W+\w+)?\W*(?:,|\ben\b|\bof\b)\W*(?:\w+\W+)?"
+        return (
+            re.search(rf"\b{re.escape(first)}\b{joined}{re.escape(second)}\b", folded) is not None
+        )
+
     return frozenset(
         word
         for word in topic_words
         for other in topic_words
-        if other != word
-        and re.search(
-            rf"\b{re.escape(word)}\b(?:\W+\w+)?\W*(?:,|\ben\b|\bof\b)\W*(?:\w+\W+)?{re.escape(other)}\b"
-            rf"|\b{re.escape(other)}\b(?:\W+\w+)?\W*(?:,|\ben\b|\bof\b)\W*(?:\w+\W+)?{re.escape(word)}\b",
-            folded,
-        )
+        if other != word and (before(word, other) or before(other, word))
     )
 
 
