@@ -121,6 +121,9 @@ def _a_name_alone(word: str, texts: Sequence[str]) -> bool:
 
 
 def stem(word: str) -> str:
+    # "ideeën", "zeeën" (folded "ideeen"): the plural of a noun in "-ee" the stemmer keeps whole.
+    if word.endswith(("eeen", "eeën")):
+        word = word[:-2]
     return str(_stemmer().stemWord(word))
 
 

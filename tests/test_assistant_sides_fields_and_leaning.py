@@ -20,7 +20,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import strip_instructions
 from actiewijzer.assistant.sources import FoundCard, Retrieved
 from actiewijzer.assistant.testing import InMemoryCardIndex
-from actiewijzer.assistant.text import written_names
+from actiewijzer.assistant.text import stem, written_names
 from actiewijzer.ingest.models import (
     BudgetCell,
     BudgetRow,
@@ -446,3 +446,8 @@ def test_a_follow_up_counting_projects_after_a_budget_question_asks_a_fact() -> 
     )
     assert asked.answer_type == "count"
     assert asked.kind is QuestionKind.FACT
+
+
+def test_the_plural_of_a_noun_in_ee_finds_its_singular() -> None:
+    # "ideeën" is folded to "ideeen", which the stemmer kept whole: no line with "idee" matched.
+    assert stem("ideeen") == stem("ideeën") == stem("idee")
