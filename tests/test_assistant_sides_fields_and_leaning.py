@@ -451,3 +451,14 @@ def test_a_follow_up_counting_projects_after_a_budget_question_asks_a_fact() -> 
 def test_the_plural_of_a_noun_in_ee_finds_its_singular() -> None:
     # "ideeën" is folded to "ideeen", which the stemmer kept whole: no line with "idee" matched.
     assert stem("ideeen") == stem("ideeën") == stem("idee")
+
+
+def test_extra_money_finds_the_line_on_additional_help() -> None:
+    card = text_card(
+        "Het OCMW keert het leefloon uit: geld om van te leven. Daarnaast kent het OCMW "
+        "aanvullende steun in geld toe.",
+        "Financiële hulp",
+    )
+    # Both lines name the money; only the second says it comes on top ("extra", "aanvullend").
+    chosen = best_lines(card, plan("krijg ik nog extra geld?"), RULES.stopword_set, 1)
+    assert chosen[0].text == "Daarnaast kent het OCMW aanvullende steun in geld toe."
