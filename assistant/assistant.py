@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -42,13 +41,13 @@ from actiewijzer.assistant.scope import (
     unknown_subjects,
 )
 from actiewijzer.assistant.sources import CardSource, Retrieved
-from actiewijzer.assistant.text import fold, words
+from actiewijzer.assistant.text import POINTED_AT, fold, words
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.settings import AnswerBackend, Settings
 
 _REFUSAL_KINDS = (QuestionKind.ADVERSARIAL, QuestionKind.OUT_OF_SCOPE)
 _FIGURE_TYPES = ("amount", "count", "price")  # answers that are a figure for some year
-_POINTED_AT = re.compile(r"\b(?:dat|die|dit|deze|datzelfde|diezelfde)\s+(\w{5,})")
+_MIN_THING_CHARS = 5  # "dat pilootproject", not "dat is"
 
 
 class TokenEvent(BaseModel):
@@ -324,7 +323,8 @@ class Assistant:
         unknown_thing = bool(unknown_subjects(earlier, self.rules, self.vocabulary))
         # "Hoeveel kinderen namen deel aan het pilootproject, en wie voerde dat pilootproject
         # uit?": the thing the documents have no figure of is the one the next part asks about.
-        same_thing = bool(set(_POINTED_AT.findall(fold(part))) & set(words(earlier)))
+        pointed_at = {w for w in POINTED_AT.findall(fold(part)) if len(w) >= _MIN_THING_CHARS}
+        same_thing = bool(pointed_at & set(words(earlier)))
         # "... specifiek voor Duffel, en wie is daar de contactpersoon?": the place no document
         # is about is the one the next part asks about.
         docs = self.index.documents()
@@ -356,18 +356,19 @@ class Assistant:
             return Draft(text=phrases().say("refusal_adversarial"), refused=True)
         # "..., en wie wordt volgens de peilingen de volgende premier?": a follow-up leans on
         # the earlier turn's subject, unless it names a subject the plans never cover.
-        own_words = fold(strip_instructions(plan.question, self.rules)[0])
-        off_topic = any(pattern.search(own_words) for pattern in self.rules.out_of_scope)
-        if off_topic or (
-            not plan.is_follow_up
-            and (
-                not in_scope(plan.text, self.rules, vocabulary)
-                or self.scope.far_from_every_card(plan)
-            )
-        ):
+        if plan.is_follow_up:
+            off_topic = self._names_off_topic(plan)
+        else:
+            far = self.scope.far_from_every_card
+            off_topic = not in_scope(plan.text, self.rules, vocabulary) or far(plan)
+        if off_topic:
             plan.kind = QuestionKind.OUT_OF_SCOPE
             return Draft(text=phrases().say("refusal_out_of_scope"), refused=True)
         return None
+
+    def _names_off_topic(self, plan: QuestionPlan) -> bool:
+        own_words = fold(strip_instructions(plan.question, self.rules)[0])
+        return any(pattern.search(own_words) for pattern in self.rules.out_of_scope)
 
     @staticmethod
     def _finish(

@@ -4,6 +4,7 @@ for, one per document in a comparison, or each card the question names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from actiewijzer.assistant.answer_check import holds_answer, prints_budget_text
 from actiewijzer.assistant.answer_kinds import has_type
@@ -66,13 +67,15 @@ def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[Foun
         return []
     if not _COMPARING.search(plan.question):
         return []
-    first = fold(f"{cards[0].card.title}\n{cards[0].card.text}")
-    lacking = [w for w in plan.topic_words if not word_in_text(w, first, stems(first))]
-    for other in cards[1:]:
-        text = fold(f"{other.card.title}\n{other.card.text}")
-        if any(word_in_text(w, text, stems(text)) for w in lacking):
-            return [cards[0], other]
-    return []
+    lacking = set(plan.topic_words) - _words_named(cards[0].card, plan.topic_words)
+    other = next((f for f in cards[1:] if _words_named(f.card, lacking)), None)
+    return [cards[0], other] if other else []
+
+
+def _words_named(card: Card, wanted: Iterable[str]) -> set[str]:
+    text = fold(f"{card.title}\n{card.text}")
+    card_stems = stems(text)
+    return {w for w in wanted if word_in_text(w, text, card_stems)}
 
 
 class CardChooser:

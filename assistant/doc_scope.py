@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, place_forms, prints_phrase, words
+from actiewijzer.assistant.text import POINTED_AT, fold, place_forms, prints_phrase, words
 from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
@@ -15,10 +15,6 @@ _YEARS = re.compile(r"(?:19|20)\d{2}")
 # "(actie Acute Opvang)", "volgens het project 'Mama Lier'": a card named by its title.
 _NAMED_TITLE = re.compile(r"\b(?:actie|actieplan|project)\s+[\"'„‘]?([a-z][\w'’ -]+)")
 _TITLE_WORDS = 2
-# "voor dat actieplan": a card the conversation named, not the Flemish action plan.
-_POINTED_BACK = re.compile(
-    r"\b(?:dat|dit|die|deze|datzelfde|ditzelfde|diezelfde|dezelfde)\s+[\w-]+"
-)
 
 
 def id_key(card_id: str) -> tuple[str, ...]:
@@ -49,7 +45,8 @@ def documents_in_scope(
     ]
     chosen = by_place or [d.doc for d in docs]
     if by_kind:
-        named = set(re.findall(r"[\w-]+", _POINTED_BACK.sub(" ", fold(text))))
+        # "voor dat actieplan": a card the conversation named, not the Flemish action plan.
+        named = set(re.findall(r"[\w-]+", POINTED_AT.sub(" ", fold(text))))
         kinds = [d.doc for d in docs if d.doc in chosen and _names_kind(named, d.report_kind)]
         chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]

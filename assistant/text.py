@@ -30,6 +30,8 @@ _SENTENCE_END = re.compile(
     + "".join(rf"(?<!\b(?i:{re.escape(abbreviation)}))" for abbreviation in _ABBREVIATIONS)
     + r"(?<!\b[a-z]\.[a-z]\.)(?<!\b[a-z]\.[a-z]\.[a-z]\.)\s+(?=[A-ZÀ-Ý0-9„\"(])"
 )
+# "dat actieplan", "datzelfde pilootproject": a thing the conversation already named.
+POINTED_AT = re.compile(r"\b(?:dat|dit|die|deze|datzelfde|ditzelfde|diezelfde|dezelfde)\s+([\w-]+)")
 _MAX_PHRASE_WORDS = 6
 # Where a listing sentence starts its next item: "opleidingen/ Uitbestedingen", "/In het kader",
 # "Werkloosheidsval; Generatiearmoede" (a slash inside a web address has no space beside it).
@@ -112,11 +114,12 @@ def written_names(question: str, texts: Sequence[str], stopwords: frozenset[str]
     return [
         pair
         for pair in dict.fromkeys(pairs)
-        if written_as_name(pair, texts) and not _a_name_alone(pair.split()[-1], texts)
+        if written_as_name(pair, texts) and not name_of_its_own(pair.split()[-1], texts)
     ]
 
 
-def _a_name_alone(word: str, texts: Sequence[str]) -> bool:
+def name_of_its_own(word: str, texts: Sequence[str]) -> bool:
+    """ "Lejo", "Mijlbeek": a word Dutch does not know, which the documents always capitalise."""
     return not is_dutch_word(word) and written_as_name(word, texts)
 
 

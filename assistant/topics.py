@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 
-from actiewijzer.assistant.text import ELLIPSIS, fold, stem, stems, word_in_text, written_as_name
+from actiewijzer.assistant.text import ELLIPSIS, fold, name_of_its_own, stem, stems, word_in_text
 from actiewijzer.index.text_analysis import is_dutch_word
 from actiewijzer.ingest.models import Card, CardKind
 
@@ -219,7 +219,7 @@ class TopicScorer:
         organisation the documents name is the topic, the words around it only say who it is;
         unless the question lists it with others ("de noodopvang en het woonatelier")."""
         texts = [f"{c.title}\n{c.text}" for c in self.cards]
-        names = {w for w in wanted if not is_dutch_word(w) and written_as_name(w, texts)}
+        names = {w for w in wanted if name_of_its_own(w, texts)}
         return set() if names & self.listed else names
 
     def named_topic(self) -> list[str]:
