@@ -35,7 +35,9 @@ _DATE = re.compile(
 # An age or a range of ages: "tussen 10 en 20 jaar", "(18-25 jaar)", "-25-jarigen", "65+".
 _AGE = re.compile(
     r"\b\d{1,2}\s*(?:-|–|tot|en)\s*\d{1,2}\s*(?:jaar|jarigen)\b|\b\d{1,2}-?jarige\w*"
-    r"|\b\d{1,2}\s*\+|[-+]\s?\d{2}-?jarig\w*|\b(?:jonger|ouder) dan \d{1,2}\b",
+    r"|\b\d{1,2}\s*\+|[-+]\s?\d{2}-?jarig\w*|\b(?:jonger|ouder) dan \d{1,2}\b"
+    # "voor kinderen tot 8 jaar", "vanaf 12 jaar": a bound on the age.
+    r"|\b(?:tot(?: en met)?|t\.e\.m\.|vanaf)\s+\d{1,2}\s*jaar\b",
     re.IGNORECASE,
 )
 # A span of time: "3 maanden", "twee jaar", "binnen de 14 dagen", "2023-2025".

@@ -34,6 +34,9 @@ class WordList:
 
 
 _MAX_PHRASE = 3  # words after an opener that may still belong to its noun phrase
+# "daar ... aan", "waar ... voor": a preposition split off its pronominal adverb ("er" is too
+# often the dummy subject: "komt er in Erembodegem ...").
+_POINTING_ADVERBS = frozenset(["daar", "hier", "waar"])
 
 # Words after which an everyday word is a place: "in Geel", "te Boom", "de stad Hove".
 _PLACE_PREPOSITION = r"(?:in|te|uit|naar|van|stad|gemeente)\s+"
@@ -429,10 +432,19 @@ class RouterRules(BaseModel):
         endings = tuple(self.comparative_endings)
         found: list[str] = []
         for at, token in enumerate(tokens):
-            if token not in self.opener_set and not (len(token) > 5 and token.endswith(endings)):
+            compares = len(token) > 5 and token.endswith(endings)
+            if token not in self.opener_set and not compares:
                 continue
+            if at and tokens[at - 1] in _POINTING_ADVERBS:
+                continue  # "mocht ge daar aan meedoen": "daaraan" split, no noun phrase after it
             phrase = list(takewhile(self._in_noun_phrase, tokens[at + 1 : at + 1 + _MAX_PHRASE]))
-            found += [w for n, w in enumerate(phrase) if n == len(phrase) - 1 or w[-1] != "e"]
+            found += [
+                w
+                for n, w in enumerate(phrase)
+                if (n == len(phrase) - 1 or w[-1] != "e")
+                # "onze oudste": the comparative stands for a noun left out, not a thing.
+                and not (len(w) > 5 and w.endswith(endings))
+            ]
         return list(dict.fromkeys(found))
 
     def names_asked_kind(self, word: str) -> bool:

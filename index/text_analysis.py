@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import simplemma
 import Stemmer
+import stopwordsiso
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -148,6 +149,15 @@ def dutch_zipf(word: str) -> float:
     """How common a word is in everyday Dutch, on wordfreq's Zipf scale (0: never seen,
     3: once per million words, 6: once per thousand)."""
     return float(zipf_frequency(word, "nl"))
+
+
+# Adverbs, pronouns and auxiliaries ("nergens", "ooit", "echt", "mocht"): the broader list
+# names no subject, though a card may happen to use the word.
+_FUNCTION_WORDS = frozenset(stopwordsiso.stopwords("nl"))
+
+
+def is_function_word(word: str) -> bool:
+    return word in _FUNCTION_WORDS
 
 
 def is_dutch_word(word: str) -> bool:
