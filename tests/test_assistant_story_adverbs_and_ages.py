@@ -47,7 +47,9 @@ def _covered(question: str, card: Card) -> bool:
     asked = plan(question)
     asked.unknown_subjects = unknown_subjects(asked.text, RULES, vocabulary)
     assert asked.unknown_subjects == ["spandoeken"]
-    return covers_subject(Retrieved(cards=[FoundCard(card, aalst().info)]), asked, RULES, vocabulary)
+    return covers_subject(
+        Retrieved(cards=[FoundCard(card, aalst().info)]), asked, RULES, vocabulary
+    )
 
 
 def test_a_story_verb_the_card_lacks_does_not_count_against_it() -> None:
