@@ -376,7 +376,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         focus_words=[
             w
             for w in rules.focus_words(asked)
-            if w in topic
+            # "welke cijfers ...?": a word naming the kind of answer is not what it is about.
+            if (w in topic and rules.answer_type(w) is None)
             or (answer_type == "count" and any(f.matches(w) for f in rules.fields.values()))
         ],
         end_date_filter=end_date_filter(asked),
