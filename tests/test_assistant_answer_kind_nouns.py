@@ -1,10 +1,11 @@
 """A noun that only names the kind of answer wanted ("welke cijfers ...?") is not what the
-question is about: the card need not print it to hold the answer."""
+question is about: the card need not print it to hold the answer. "..., en komt er extra
+budget?" is a question of its own, so a budget the card only tells in words refuses no other part."""
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2020
-from assistant_helpers import plan, text_card, with_cards
+from assistant_corpus import DOC_2020, DOC_VAPA
+from assistant_helpers import RULES, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 
@@ -32,3 +33,27 @@ def test_which_figures_is_answered_with_the_figures() -> None:
     answer = Assistant(with_cards(SWAP_SHOP)).ask(QUESTION)
     assert not answer.refused
     assert "109 openingsmomenten" in answer.answer
+
+
+def test_and_is_there_asks_a_question_of_its_own() -> None:
+    question = "Met welke steunpunten werd in 2017 vergaderd, en komt er extra budget?"
+    assert RULES.question_parts(question) == [
+        "Met welke steunpunten werd in 2017 vergaderd,",
+        "en komt er extra budget?",
+    ]
+    # Two things in one yes/no question stay one question.
+    assert len(RULES.question_parts("is er een wachtlijst en is er een budget?")) == 1
+
+
+def test_a_budget_asked_last_does_not_refuse_the_rest() -> None:
+    card = text_card(
+        "Mijlpalen 2017: Meetings met Kunstenpunt en FARO.\n\n"
+        "Budgettair engagement: Er worden geen bijkomende budgettaire middelen voorzien.",
+        "Publiekswerking van culturele instellingen",
+        card_id="06_09_17",
+        doc=DOC_VAPA,
+    )
+    answer = Assistant(with_cards(card)).ask(
+        "Met welke steunpunten werd in 2017 vergaderd voor actie 06_09_17, en komt er extra budget?"
+    )
+    assert "Kunstenpunt" in answer.answer
