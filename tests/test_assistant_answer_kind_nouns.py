@@ -41,6 +41,10 @@ def test_and_is_there_asks_a_question_of_its_own() -> None:
         "Met welke steunpunten werd in 2017 vergaderd,",
         "en komt er extra budget?",
     ]
+    assert RULES.question_parts("sinds wanneer bestaat dat, en krijgen ze dat geld elk jaar?") == [
+        "sinds wanneer bestaat dat,",
+        "en krijgen ze dat geld elk jaar?",
+    ]
     # Two things in one yes/no question stay one question.
     assert len(RULES.question_parts("is er een wachtlijst en is er een budget?")) == 1
 
