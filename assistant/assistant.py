@@ -301,8 +301,17 @@ class Assistant:
         if len(whole) != 1:
             return [filters] * len(parts)
         narrowed = (filters or SearchFilters()).model_copy(update={"doc": whole[0]})
-        # A part with a year of its own ("in 2020") may point at another report than the rest.
-        return [filters if compared_years(part) else narrowed for part in parts]
+        # A part with a year of its own ("in 2020") may point at another report than the rest,
+        # as may one naming the place of another ("…, en wat doet Aalst zelf?" after the VAPA).
+        return [filters if self._names_own_report(part, whole[0]) else narrowed for part in parts]
+
+    def _names_own_report(self, part: str, whole: str) -> bool:
+        if compared_years(part):
+            return True
+        if not self.rules.places_in(part):
+            return False
+        own = reports_named(part, self.index.documents(), self.rules)
+        return bool(own) and whole not in own
 
     def _leans_on_refusal(
         self, earlier: str, earlier_answer: Answer, part: str, turns: list[ChatTurn]

@@ -5,7 +5,7 @@ budget?" is a question of its own, so a budget the card only tells in words refu
 from __future__ import annotations
 
 from assistant_corpus import DOC_2020, DOC_VAPA
-from assistant_helpers import RULES, plan, text_card, with_cards
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 
@@ -61,3 +61,24 @@ def test_a_budget_asked_last_does_not_refuse_the_rest() -> None:
         "Met welke steunpunten werd in 2017 vergaderd voor actie 06_09_17, en komt er extra budget?"
     )
     assert "Kunstenpunt" in answer.answer
+
+
+def test_a_part_naming_another_place_asks_its_own_report() -> None:
+    flemish = text_card(
+        "We zetten in op de ontwikkeling van lokale loketten kinderopvang: een neutraal "
+        "informatiepunt voor gezinnen met een vraag naar kinderopvang.",
+        "De verdere uitbouw van de kinderopvang",
+        card_id="04_06_03",
+        doc=DOC_VAPA,
+    )
+    local = aalst_card(
+        "Door een Lokaal Loket Kinderopvang kunnen ouders zich richten tot één centraal infopunt.",
+        "De Stad zet in op de verdere uitrol van het lokaal loket kinderopvang",
+        "D8.1-A2",
+    )
+    answer = Assistant(with_cards(flemish, local)).ask(
+        "Hoe omschrijft actie 04_06_03 van het Vlaams Actieplan Armoedebestrijding een lokaal loket, "
+        "en wat doet Aalst zelf met zijn lokaal loket kinderopvang?"
+    )
+    assert {c.id for c in answer.citations} >= {"04_06_03", "D8.1-A2"}
+    assert "één centraal infopunt" in answer.answer
