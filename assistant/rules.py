@@ -431,9 +431,12 @@ class RouterRules(BaseModel):
         tokens = re.findall(r"[\w'-]+|[^\w\s]", fold(text))
         endings = tuple(self.comparative_endings)
         found: list[str] = []
+
+        def compares(word: str) -> bool:
+            return len(word) > 5 and word.endswith(endings)
+
         for at, token in enumerate(tokens):
-            compares = len(token) > 5 and token.endswith(endings)
-            if token not in self.opener_set and not compares:
+            if token not in self.opener_set and not compares(token):
                 continue
             if at and tokens[at - 1] in _POINTING_ADVERBS:
                 continue  # "mocht ge daar aan meedoen": "daaraan" split, no noun phrase after it
@@ -443,7 +446,7 @@ class RouterRules(BaseModel):
                 for n, w in enumerate(phrase)
                 if (n == len(phrase) - 1 or w[-1] != "e")
                 # "onze oudste": the comparative stands for a noun left out, not a thing.
-                and not (len(w) > 5 and w.endswith(endings))
+                and not compares(w)
             ]
         return list(dict.fromkeys(found))
 

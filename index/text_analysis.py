@@ -151,7 +151,7 @@ def dutch_zipf(word: str) -> float:
     return float(zipf_frequency(word, "nl"))
 
 
-# Adverbs, pronouns and auxiliaries ("nergens", "ooit", "echt", "mocht"): the broader list
+# Adverbs, pronouns and auxiliaries ("nergens", "ooit", "precies", "mocht"): the broader list
 # names no subject, though a card may happen to use the word.
 _FUNCTION_WORDS = frozenset(stopwordsiso.stopwords("nl"))
 
