@@ -45,6 +45,10 @@ def test_and_is_there_asks_a_question_of_its_own() -> None:
         "sinds wanneer bestaat dat,",
         "en krijgen ze dat geld elk jaar?",
     ]
+    assert RULES.question_parts("welke dienst trekt het, en waarom staat er geen bedrag bij?") == [
+        "welke dienst trekt het,",
+        "en waarom staat er geen bedrag bij?",
+    ]
     # Two things in one yes/no question stay one question.
     assert len(RULES.question_parts("is er een wachtlijst en is er een budget?")) == 1
 
