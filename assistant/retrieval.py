@@ -35,6 +35,8 @@ _PLACE_BOUND_KINDS = (*_YEAR_BOUND_KINDS, QuestionKind.COMPARE)
 _MAX_CHILDREN_ASKED = 2  # more of a goal's actions on the rest of a question: the goal answers
 # "jeugdopbouwwerk onder doelstelling 14.3": the number says where the thing asked is.
 _UNDER_NUMBER = re.compile(r"\bonder\s+(?:de\s+|het\s+)?(?:[a-z]+\s+)?[a-z]*\d[\w./-]*")
+# "de vier acties van actieplan 01/11/SAP/04", "alle acties ervan": every action under it.
+_EVERY_CHILD = re.compile(r"\b(?:alle|de (?:twee|drie|vier|vijf|zes|zeven|acht|[0-9]+)) acties\b")
 
 
 def _cites(text: str, card_id: str) -> bool:
@@ -238,11 +240,16 @@ class CardRetriever(FieldLists, PlaceScope):
     def _child_asked(self, plan: QuestionPlan, retrieved: Retrieved) -> Retrieved:
         """ "het budget voor jeugdopbouwwerk onder doelstelling 14.3": the action under the
         named goal that the rest of the question is about answers, before the goal itself."""
-        if not retrieved.cards or not _UNDER_NUMBER.search(fold(plan.question)):
+        question = fold(plan.question)
+        if not retrieved.cards or not (
+            _UNDER_NUMBER.search(question) or _EVERY_CHILD.search(question)
+        ):
             return retrieved
         named = retrieved.cards[0].card
         cards = self.source.cards(named.doc)
         children = children_of(cards, [named])
+        if children and _EVERY_CHILD.search(question):
+            return replace(retrieved, cards=unique([*map(self.found, children), *retrieved.cards]))
         about = self._asked_children(plan, [named.doc], [named], cards)
         if not children or len(about) >= len(children) or len(about) > _MAX_CHILDREN_ASKED:
             return retrieved

@@ -1,6 +1,7 @@
 """A noun that only names the kind of answer wanted ("welke cijfers ...?") is not what the
 question is about: the card need not print it to hold the answer. "..., en komt er extra
-budget?" is a question of its own, so a budget the card only tells in words refuses no other part."""
+budget?" is a question of its own, so a budget the card only tells in words refuses no other part.
+"De vier acties van actieplan X" are answered by the actions under it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from assistant_corpus import DOC_2020, DOC_VAPA
 from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.ingest.models import CardKind
 
 QUESTION = (
     "Welke cijfers geeft het Lierse rapport over 2020 voor de ruilwinkel van het Huis van het Kind?"
@@ -86,3 +88,23 @@ def test_a_part_naming_another_place_asks_its_own_report() -> None:
     )
     assert {c.id for c in answer.citations} >= {"04_06_03", "D8.1-A2"}
     assert "één centraal infopunt" in answer.answer
+
+
+def test_the_actions_of_a_named_plan_answer_for_it() -> None:
+    plan_card = text_card(
+        "Lier realiseert woonzeker en betaalbaar wonen voor iedereen.",
+        "Sociaal woonbeleid",
+        card_id="01/11/SAP/44",
+        kind=CardKind.ACTIEPLAN,
+    )
+    shelter = text_card(
+        "Lier zet in op crisisopvang.\n\nEinddatum: 31-12-2025\n\nStatus: 2 - Halverwege",
+        "Acute opvang voor mensen in woonnood",
+        card_id="01/11/SAP/44/01",
+    ).model_copy(update={"parent": "01/11/SAP/44"})
+    answer = Assistant(with_cards(plan_card, shelter)).ask(
+        "Welke status hebben de vier acties van actieplan 01/11/SAP/44 in de evaluatie 2024?"
+    )
+    assert not answer.refused
+    assert "01/11/SAP/44/01" in {c.id for c in answer.citations}
+    assert "Halverwege" in answer.answer
