@@ -1,11 +1,12 @@
 """Lists by end date: "welke acties hadden 31-12-2023 als einddatum?", "... een einddatum ten
-laatste eind 2021", "... als enige een einddatum na 2025". The end date is a field of the
-Lier reports, so such a question is answered from every card's field, not by search."""
+laatste eind 2021", "... als enige een einddatum na 2025"; and by start date alike ("... een
+startdatum later dan 01-01-2020"). Both dates are fields of the Lier reports, so such a
+question is answered from every card's field, not by search."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -15,6 +16,7 @@ _DAY = r"(\d{1,2})[-/.](\d{1,2})[-/.]((?:19|20)\d{2})"
 _YEAR = r"((?:19|20)\d{2})"
 # The question speaks of an end date at all: without it "na 2025" dates something else.
 _ASKS_END = re.compile(r"\beinddatum\w*|\beindig\w*|\bafgelopen\b|\blopen\s+af\b|\bliepen\s+af\b")
+_ASKS_START = re.compile(r"\bstartdatum\w*|\bbegindatum\w*")
 _ON_DAY = re.compile(_DAY)
 _BY_YEAR = re.compile(
     rf"\b(?:ten laatste|uiterlijk|tegen|tot en met|tot|t\.e\.m\.)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b"
@@ -31,6 +33,14 @@ _AFTER_DAY = re.compile(r"\b(?:na|later dan)\s*$")
 _WHICH_ACTIONS = re.compile(r"\bwelke\s+(?:\w+\s+)?(?:acties?|projecten|maatregelen)\b")
 
 
+class DateField(StrEnum):
+    START = "start"
+    END = "end"
+
+
+_ASKS = {DateField.END: _ASKS_END, DateField.START: _ASKS_START}
+
+
 class EndDateTest(StrEnum):
     ON = "on"  # that very day
     BY = "by"  # on or before
@@ -42,6 +52,7 @@ class EndDateTest(StrEnum):
 class EndDateFilter:
     test: EndDateTest
     day: date
+    field: DateField = DateField.END
 
     def admits(self, end: date) -> bool:
         if self.test is EndDateTest.ON:
@@ -62,9 +73,17 @@ class EndDateFilter:
 def end_date_filter(question: str) -> EndDateFilter | None:
     """The end date condition a question lists actions by; None when it asks no such list."""
     folded = fold(question)
-    asks = _ASKS_END.search(folded)
-    if not asks or not _WHICH_ACTIONS.search(folded):
+    # "een startdatum later dan 01-01-2020, met hun start- en einddatum": the first one named
+    # is the one the list goes by.
+    named = [(m, f) for f, p in _ASKS.items() if (m := p.search(folded))]
+    if not named or not _WHICH_ACTIONS.search(folded):
         return None
+    asks, field = min(named, key=lambda found: found[0].start())
+    condition = _condition(folded, asks)
+    return replace(condition, field=field) if condition else None
+
+
+def _condition(folded: str, asks: re.Match[str]) -> EndDateFilter | None:
     after = folded[asks.start() :]  # the condition follows the word, or comes just before it
     around = folded[max(0, asks.start() - 40) :]
     if (day := _ON_DAY.search(around)) and (on := _as_day(*day.groups())):

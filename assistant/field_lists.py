@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 from actiewijzer.assistant.answer_check import has_status
 from actiewijzer.assistant.doc_scope import cards_named_by_title, documents_in_scope, id_key
-from actiewijzer.assistant.end_dates import EndDateFilter, printed_day
+from actiewijzer.assistant.end_dates import DateField, EndDateFilter, printed_day
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.topic_lists import TopicLists
-from actiewijzer.assistant.topics import children_of
+from actiewijzer.assistant.topics import children_of, descends_from
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card
 
@@ -30,10 +30,14 @@ class FieldLists(TopicLists):
             for doc in scope
             if doc in listed
             for card in self.source.cards(doc)
-            if (end := printed_day(card.fields.end_date)) is not None
+            if (end := printed_day(_dated_field(card, condition))) is not None
         ]
         if not dated:  # Aalst's plan and the Flemish one print no end date per action
             return Retrieved(by_end_date=True, end_dates_kept=False)
+        # "welke acties van actieplan 01/11/SAP/02 ...": only the actions under the number.
+        if numbered := [c for c in self.source.lookup_ids(plan.text) if c.doc in listed]:
+            cards = [c for doc in scope for c in self.source.cards(doc)]
+            dated = [(card, end) for card, end in dated if descends_from(card, numbered, cards)]
         meeting = [self.found(card) for card, end in dated if condition.admits(end)]
         return Retrieved(cards=meeting, by_end_date=True)
 
@@ -91,3 +95,8 @@ class FieldLists(TopicLists):
             for c in cards
             if any(a.key in parents for a in self.source.get_document(c.doc).ancestors(c))
         ]
+
+
+def _dated_field(card: Card, condition: EndDateFilter) -> str | None:
+    fields = card.fields
+    return fields.start_date if condition.field is DateField.START else fields.end_date

@@ -60,24 +60,26 @@ class ListWriter:
     def end_date_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
         """The cards whose end date meets the question's condition, each with its status."""
         cards, condition = task.retrieved.cards, task.plan.end_date_filter
+        # "end_date_…" or "start_date_…": the templates of the date the list goes by.
+        which = f"{condition.field if condition else 'end'}_date"
         if not task.retrieved.end_dates_kept:
-            lines.append(self.phrases.say("end_date_not_kept"))
+            lines.append(self.phrases.say(f"{which}_not_kept"))
             return
         if not cards or condition is None:
-            lines.append(self.phrases.say("end_date_none"))
+            lines.append(self.phrases.say(f"{which}_none"))
             return
         if condition.on_day is not None:
-            lines.append(self.phrases.say("end_date_intro_on", day=f"{condition.on_day:%d-%m-%Y}"))
+            lines.append(self.phrases.say(f"{which}_intro_on", day=f"{condition.on_day:%d-%m-%Y}"))
         else:
-            lines.append(self.phrases.say("end_date_intro"))
+            lines.append(self.phrases.say(f"{which}_intro"))
         for found in cards[:MAX_LIST]:
             fields = found.card.fields
-            end_date, status = fields.end_date or "", fields.status or ""
-            key = "end_date_line" if status else "end_date_line_no_status"
-            lines.append(
-                self.phrases.say(key, ref=card_ref(found), end_date=end_date, status=status)
-            )
-            citations.append(citation_for(found, [q for q in (end_date, status) if q]))
+            start_date, end_date = fields.start_date or "", fields.end_date or ""
+            status = fields.status or ""
+            key = f"{which}_line" if status else f"{which}_line_no_status"
+            dates = {"start_date": start_date, "end_date": end_date, "status": status}
+            lines.append(self.phrases.say(key, ref=card_ref(found), **dates))
+            citations.append(citation_for(found, [q for q in dates.values() if q]))
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))
 

@@ -1,14 +1,23 @@
-"""Lists of actions by their end date field: on a day, before or by a day or a year, after one."""
+"""Lists of actions by their end date field: on a day, before or by a day or a year, after one;
+by their start date field alike, and only the actions under a plan the question numbers."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from assistant_corpus import DOC_2020, sample_index
+from assistant_corpus import DOC_2020, DOC_2024, sample_index
+from assistant_helpers import text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.end_dates import EndDateFilter, EndDateTest, end_date_filter, printed_day
+from actiewijzer.assistant.end_dates import (
+    DateField,
+    EndDateFilter,
+    EndDateTest,
+    end_date_filter,
+    printed_day,
+)
+from actiewijzer.ingest.models import Card, CardFields, CardKind
 
 
 @pytest.mark.parametrize(
@@ -79,3 +88,41 @@ def test_documents_without_end_dates_say_they_keep_none() -> None:
     answer = Assistant(sample_index()).ask("Welke acties in Aalst eindigen in 2024?")
     assert answer.refused and "geen einddatum per actie" in answer.answer
     assert not answer.citations
+
+
+def test_a_list_by_start_date_reads_the_date_named_first() -> None:
+    question = (
+        "Welke acties hebben een startdatum later dan 01-01-2020? Geef ze met hun start- en "
+        "einddatum."
+    )
+    assert end_date_filter(question) == EndDateFilter(
+        EndDateTest.AFTER, date(2020, 1, 1), DateField.START
+    )
+    assert end_date_filter("Welke acties hebben een einddatum na 2025, met hun startdatum?") == (
+        EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31))
+    )
+
+
+def _dated(card_id: str, start: str, parent: str) -> Card:
+    card = text_card("Lier zet in op kinderen.", f"Actie {card_id}", card_id=card_id, doc=DOC_2024)
+    fields = CardFields(start_date=start, end_date="31-12-2025", status="2 - Halverwege")
+    return card.model_copy(update={"fields": fields, "parent": parent})
+
+
+def test_actions_of_a_numbered_plan_starting_late_are_listed_with_both_dates() -> None:
+    plan_card = text_card(
+        "Kinderarmoede.", "Kinderarmoede", "01/11/SAP/44", DOC_2024, CardKind.ACTIEPLAN
+    )
+    index = with_cards(
+        plan_card,
+        _dated("01/11/SAP/44/01", "01-01-2020", "01/11/SAP/44"),
+        _dated("01/11/SAP/44/02", "01-12-2023", "01/11/SAP/44"),
+        _dated("01/11/SAP/45/01", "01-06-2021", "01/11/SAP/45"),  # late, but under another plan
+    )
+    answer = Assistant(index).ask(
+        "Welke acties van actieplan 01/11/SAP/44 hebben in de evaluatie 2024 een startdatum "
+        "later dan 01-01-2020?"
+    )
+    assert [c.id for c in answer.citations] == ["01/11/SAP/44/02"]
+    assert "startdatum 01-12-2023, einddatum 31-12-2025" in answer.answer
+    assert answer.grounding.grounded

@@ -265,7 +265,7 @@ def test_every_phrase_renders() -> None:
         "value": "v", "row": "Uitgaven", "column": "2024", "raw": "5", "others": "o", "mjp": "m",
         "wanted": "geboekt", "status": "s", "status_word": "afgerond", "topic": "t", "years": "y",
         "place": "Gent", "places": "Aalst, Lier", "words": "schepen", "wide": "actieplan",
-        "day": "31-12-2023", "end_date": "31-12-2023",
+        "day": "31-12-2023", "end_date": "31-12-2023", "start_date": "01-01-2020",
     }  # fmt: skip
     for key, value in data.items():
         if isinstance(value, str):
