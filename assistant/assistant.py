@@ -12,8 +12,8 @@ from pydantic import BaseModel
 
 from actiewijzer.assistant.backends import AnswerBackendProtocol, AnswerTask, Draft
 from actiewijzer.assistant.card_lines import card_lines
+from actiewijzer.assistant.date_lists import date_filter
 from actiewijzer.assistant.doc_scope import foreign_places, reports_named
-from actiewijzer.assistant.end_dates import end_date_filter
 from actiewijzer.assistant.errors import InvalidQuestionError
 from actiewijzer.assistant.extractive import ExtractiveBackend
 from actiewijzer.assistant.followup import rewrite
@@ -157,8 +157,8 @@ class Assistant:
         parts = self.rules.question_parts(question)
         # "welke acties eindigen in 2023, en welke status hebben ze?": the list shows each
         # status, so it is one question.
-        lists_end_dates = end_date_filter(question) is not None
-        if len(parts) > 1 and not self.rules.adversarial_in(question) and not lists_end_dates:
+        lists_by_date = date_filter(question) is not None
+        if len(parts) > 1 and not self.rules.adversarial_in(question) and not lists_by_date:
             yield from self._stream_parts(question, parts, history, filters, started)
             return
         prepared = self._prepare(question, history, filters)

@@ -103,9 +103,9 @@ class ExtractiveBackend:
             return self.refusals.unknown_place(task)
         lines: list[str] = []
         citations: list[Citation] = []
-        if retrieved.by_end_date:
-            self.lists.end_date_list(task, lines, citations)
-            kept = retrieved.end_dates_kept
+        if retrieved.by_date:
+            self.lists.date_list(task, lines, citations)
+            kept = retrieved.dates_kept
             return Draft(text="\n".join(lines), citations=citations, refused=not kept)
         if not retrieved.answerable:
             return self.refusals.not_in_documents(task)

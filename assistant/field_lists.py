@@ -1,12 +1,12 @@
-"""Lists read from the card fields: a status, an end date, the actions under a named plan."""
+"""Lists read from the card fields: a status, a start or end date, the actions under a plan."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from actiewijzer.assistant.answer_check import has_status
+from actiewijzer.assistant.date_lists import DateField, DateFilter, printed_day
 from actiewijzer.assistant.doc_scope import cards_named_by_title, documents_in_scope, id_key
-from actiewijzer.assistant.end_dates import DateField, EndDateFilter, printed_day
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.sources import Retrieved
 from actiewijzer.assistant.topic_lists import TopicLists
@@ -18,10 +18,8 @@ from actiewijzer.ingest.models import Card
 class FieldLists(TopicLists):
     """Cards chosen by what a field says (status, end date), not by a search."""
 
-    def _by_end_date(
-        self, condition: EndDateFilter, plan: QuestionPlan, scope: list[str]
-    ) -> Retrieved:
-        """Every card whose end date field meets the condition, in the documents asked."""
+    def _by_date(self, condition: DateFilter, plan: QuestionPlan, scope: list[str]) -> Retrieved:
+        """Every card whose start or end date field meets the condition, in the documents asked."""
         docs = list(self.documents.values())
         # "de evaluatie van 2024" picks the document; the year in the condition does not.
         listed = documents_in_scope(plan.text, plan.document_years, docs, by_kind=True)
@@ -32,14 +30,14 @@ class FieldLists(TopicLists):
             for card in self.source.cards(doc)
             if (end := printed_day(_dated_field(card, condition))) is not None
         ]
-        if not dated:  # Aalst's plan and the Flemish one print no end date per action
-            return Retrieved(by_end_date=True, end_dates_kept=False)
+        if not dated:  # Aalst's plan and the Flemish one print no dates per action
+            return Retrieved(by_date=True, dates_kept=False)
         # "welke acties van actieplan 01/11/SAP/02 ...": only the actions under the number.
         if numbered := [c for c in self.source.lookup_ids(plan.text) if c.doc in listed]:
             cards = [c for doc in scope for c in self.source.cards(doc)]
             dated = [(card, end) for card, end in dated if descends_from(card, numbered, cards)]
         meeting = [self.found(card) for card, end in dated if condition.admits(end)]
-        return Retrieved(cards=meeting, by_end_date=True)
+        return Retrieved(cards=meeting, by_date=True)
 
     def _by_status(
         self,
@@ -97,6 +95,6 @@ class FieldLists(TopicLists):
         ]
 
 
-def _dated_field(card: Card, condition: EndDateFilter) -> str | None:
+def _dated_field(card: Card, condition: DateFilter) -> str | None:
     fields = card.fields
     return fields.start_date if condition.field is DateField.START else fields.end_date

@@ -57,12 +57,12 @@ class ListWriter:
         if len(cards) > MAX_LIST:
             lines.append(self.phrases.say("topic_more"))
 
-    def end_date_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
-        """The cards whose end date meets the question's condition, each with its status."""
-        cards, condition = task.retrieved.cards, task.plan.end_date_filter
+    def date_list(self, task: AnswerTask, lines: list[str], citations: list[Citation]) -> None:
+        """The cards whose start or end date meets the question's condition, each with its status."""
+        cards, condition = task.retrieved.cards, task.plan.date_filter
         # "end_date_…" or "start_date_…": the templates of the date the list goes by.
         which = f"{condition.field if condition else 'end'}_date"
-        if not task.retrieved.end_dates_kept:
+        if not task.retrieved.dates_kept:
             lines.append(self.phrases.say(f"{which}_not_kept"))
             return
         if not cards or condition is None:

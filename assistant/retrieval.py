@@ -68,8 +68,8 @@ class CardRetriever(FieldLists, PlaceScope):
         if under_code := self._under_code(plan, scope):
             return Retrieved(cards=under_code, listing=True)
         # "welke acties van 01/11 eindigen ten laatste in 2021?": read from the end date fields.
-        if plan.end_date_filter is not None:
-            return self._by_end_date(plan.end_date_filter, plan, scope)
+        if plan.date_filter is not None:
+            return self._by_date(plan.date_filter, plan, scope)
         id_cards = self.source.lookup_ids(plan.text)
         lists_status = plan.kind is QuestionKind.STATUS and bool(plan.status_matches)
         if lists_status and id_cards and self._all_parents(plan, id_cards):

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pydantic import BaseModel, Field
 
 from actiewijzer.assistant.answer_kinds import asked_quarters
-from actiewijzer.assistant.end_dates import EndDateFilter, end_date_filter
+from actiewijzer.assistant.date_lists import DateFilter, date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.question_years import YEAR, YEAR_SPAN_END, asked_years, compared_years
@@ -76,7 +76,7 @@ class QuestionPlan(BaseModel):
     focus_words: list[str] = Field(default_factory=list)  # what is asked about: "de schepen"
     unknown_words: list[str] = Field(default_factory=list)  # focus words no card uses
     unknown_subjects: list[str] = Field(default_factory=list)  # rare named things no card uses
-    end_date_filter: EndDateFilter | None = None  # "welke acties eindigen ten laatste in 2021"
+    date_filter: DateFilter | None = None  # "welke acties eindigen ten laatste in 2021"
 
     @property
     def budget_column(self) -> str | None:
@@ -380,5 +380,5 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
             if (w in topic and rules.answer_type(w) is None)
             or (answer_type == "count" and any(f.matches(w) for f in rules.fields.values()))
         ],
-        end_date_filter=end_date_filter(asked),
+        date_filter=date_filter(asked),
     )

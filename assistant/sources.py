@@ -62,10 +62,10 @@ class Retrieved:
     topic_words: list[str] = field(default_factory=list)  # what a list was asked about
     names: list[str] = field(default_factory=list)  # names asked that every listed card prints
     listing: bool = False  # every card answers (the cards under a named budget code)
-    by_end_date: bool = False  # the cards whose end date meets the question's condition
+    by_date: bool = False  # the cards whose start or end date meets the question's condition
     by_status_under_number: bool = False  # the actions under a numbered plan with the status
     under: list[FoundCard] = field(default_factory=list)  # the named cards a list is under
-    end_dates_kept: bool = True  # False: the documents asked keep no end date per action
+    dates_kept: bool = True  # False: the documents asked keep no such date per action
 
     @property
     def answerable(self) -> bool:

@@ -41,7 +41,7 @@ class DateField(StrEnum):
 _ASKS = {DateField.END: _ASKS_END, DateField.START: _ASKS_START}
 
 
-class EndDateTest(StrEnum):
+class DateTest(StrEnum):
     ON = "on"  # that very day
     BY = "by"  # on or before
     AFTER = "after"  # strictly after
@@ -49,17 +49,17 @@ class EndDateTest(StrEnum):
 
 
 @dataclass(frozen=True)
-class EndDateFilter:
-    test: EndDateTest
+class DateFilter:
+    test: DateTest
     day: date
     field: DateField = DateField.END
 
     def admits(self, end: date) -> bool:
-        if self.test is EndDateTest.ON:
+        if self.test is DateTest.ON:
             return end == self.day
-        if self.test is EndDateTest.BY:
+        if self.test is DateTest.BY:
             return end <= self.day
-        if self.test is EndDateTest.AFTER:
+        if self.test is DateTest.AFTER:
             return end > self.day
         return end.year == self.day.year
 
@@ -67,11 +67,12 @@ class EndDateFilter:
     def on_day(self) -> date | None:
         """The one day asked for; a year condition ("na 2025") is not said back: the grounding
         check only lets a figure through that a cited card prints."""
-        return self.day if self.test is EndDateTest.ON else None
+        return self.day if self.test is DateTest.ON else None
 
 
-def end_date_filter(question: str) -> EndDateFilter | None:
-    """The end date condition a question lists actions by; None when it asks no such list."""
+def date_filter(question: str) -> DateFilter | None:
+    """The start or end date condition a question lists actions by; None when it asks no such
+    list."""
     folded = fold(question)
     # "een startdatum later dan 01-01-2020, met hun start- en einddatum": the first one named
     # is the one the list goes by.
@@ -83,28 +84,28 @@ def end_date_filter(question: str) -> EndDateFilter | None:
     return replace(condition, field=field) if condition else None
 
 
-def _condition(folded: str, asks: re.Match[str]) -> EndDateFilter | None:
+def _condition(folded: str, asks: re.Match[str]) -> DateFilter | None:
     after = folded[asks.start() :]  # the condition follows the word, or comes just before it
     around = folded[max(0, asks.start() - 40) :]
     if (day := _ON_DAY.search(around)) and (on := _as_day(*day.groups())):
         # "vroeger dan 31-12-2025", "ten laatste 30/06/2024", "na 31-12-2023": a condition.
         said_before = around[max(0, day.start() - _CONDITION_REACH) : day.start()]
         if _BEFORE_DAY.search(said_before):
-            return EndDateFilter(EndDateTest.BY, on - timedelta(days=1))
+            return DateFilter(DateTest.BY, on - timedelta(days=1))
         if _BY_DAY.search(said_before):
-            return EndDateFilter(EndDateTest.BY, on)
+            return DateFilter(DateTest.BY, on)
         if _AFTER_DAY.search(said_before):
-            return EndDateFilter(EndDateTest.AFTER, on)
-        return EndDateFilter(EndDateTest.ON, on)
+            return DateFilter(DateTest.AFTER, on)
+        return DateFilter(DateTest.ON, on)
     for text in (after, around):
         if match := _BY_YEAR.search(text):
-            return EndDateFilter(EndDateTest.BY, date(int(match.group(1)), 12, 31))
+            return DateFilter(DateTest.BY, date(int(match.group(1)), 12, 31))
         if match := _BEFORE_YEAR.search(text):
-            return EndDateFilter(EndDateTest.BY, date(int(match.group(1)) - 1, 12, 31))
+            return DateFilter(DateTest.BY, date(int(match.group(1)) - 1, 12, 31))
         if match := _AFTER_YEAR.search(text):
-            return EndDateFilter(EndDateTest.AFTER, date(int(match.group(1)), 12, 31))
+            return DateFilter(DateTest.AFTER, date(int(match.group(1)), 12, 31))
         if match := _IN_YEAR.search(text):
-            return EndDateFilter(EndDateTest.IN_YEAR, date(int(match.group(1)), 1, 1))
+            return DateFilter(DateTest.IN_YEAR, date(int(match.group(1)), 1, 1))
     return None
 
 

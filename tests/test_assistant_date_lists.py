@@ -10,11 +10,11 @@ from assistant_corpus import DOC_2020, DOC_2024, sample_index
 from assistant_helpers import text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
-from actiewijzer.assistant.end_dates import (
+from actiewijzer.assistant.date_lists import (
     DateField,
-    EndDateFilter,
-    EndDateTest,
-    end_date_filter,
+    DateFilter,
+    DateTest,
+    date_filter,
     printed_day,
 )
 from actiewijzer.ingest.models import Card, CardFields, CardKind
@@ -25,48 +25,48 @@ from actiewijzer.ingest.models import Card, CardFields, CardKind
     [
         (
             "Welke acties hadden 31-12-2023 als einddatum?",
-            EndDateFilter(EndDateTest.ON, date(2023, 12, 31)),
+            DateFilter(DateTest.ON, date(2023, 12, 31)),
         ),
         (
             "Welke acties hadden een einddatum ten laatste eind 2021?",
-            EndDateFilter(EndDateTest.BY, date(2021, 12, 31)),
+            DateFilter(DateTest.BY, date(2021, 12, 31)),
         ),
         (
             "Welke acties hebben een einddatum voor 2022?",
-            EndDateFilter(EndDateTest.BY, date(2021, 12, 31)),
+            DateFilter(DateTest.BY, date(2021, 12, 31)),
         ),
         (
             "Welke actie heeft als enige een einddatum na 2025?",
-            EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31)),
+            DateFilter(DateTest.AFTER, date(2025, 12, 31)),
         ),
-        ("welke acties eindigen in 2023?", EndDateFilter(EndDateTest.IN_YEAR, date(2023, 1, 1))),
+        ("welke acties eindigen in 2023?", DateFilter(DateTest.IN_YEAR, date(2023, 1, 1))),
         (
             "Welke acties hadden een einddatum vroeger dan 31-12-2025?",
-            EndDateFilter(EndDateTest.BY, date(2025, 12, 30)),
+            DateFilter(DateTest.BY, date(2025, 12, 30)),
         ),
         (
             "Welke acties eindigen ten laatste op 30/06/2024?",
-            EndDateFilter(EndDateTest.BY, date(2024, 6, 30)),
+            DateFilter(DateTest.BY, date(2024, 6, 30)),
         ),
         (
             "Welke acties hebben een einddatum later dan 31-12-2023?",
-            EndDateFilter(EndDateTest.AFTER, date(2023, 12, 31)),
+            DateFilter(DateTest.AFTER, date(2023, 12, 31)),
         ),
     ],
 )
-def test_a_list_by_end_date_reads_its_condition(question: str, expected: EndDateFilter) -> None:
-    assert end_date_filter(question) == expected
+def test_a_list_by_end_date_reads_its_condition(question: str, expected: DateFilter) -> None:
+    assert date_filter(question) == expected
 
 
 def test_one_cards_end_date_or_a_year_elsewhere_is_no_list_by_end_date() -> None:
-    assert end_date_filter("Wat is de einddatum van actie 01/11/SAP/01/04 in 2024?") is None
-    assert end_date_filter("Welke acties liepen na 2020 nog?") is None  # no end date asked
+    assert date_filter("Wat is de einddatum van actie 01/11/SAP/01/04 in 2024?") is None
+    assert date_filter("Welke acties liepen na 2020 nog?") is None  # no end date asked
 
 
 def test_a_condition_admits_the_days_it_names() -> None:
-    by_2021 = EndDateFilter(EndDateTest.BY, date(2021, 12, 31))
+    by_2021 = DateFilter(DateTest.BY, date(2021, 12, 31))
     assert by_2021.admits(date(2020, 12, 31)) and not by_2021.admits(date(2022, 12, 31))
-    after = EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31))
+    after = DateFilter(DateTest.AFTER, date(2025, 12, 31))
     assert after.admits(date(2029, 12, 31)) and not after.admits(date(2025, 12, 31))
     assert printed_day("31/12/2023") == date(2023, 12, 31)
     assert printed_day("31-02-2023") is None  # no such day
@@ -95,11 +95,9 @@ def test_a_list_by_start_date_reads_the_date_named_first() -> None:
         "Welke acties hebben een startdatum later dan 01-01-2020? Geef ze met hun start- en "
         "einddatum."
     )
-    assert end_date_filter(question) == EndDateFilter(
-        EndDateTest.AFTER, date(2020, 1, 1), DateField.START
-    )
-    assert end_date_filter("Welke acties hebben een einddatum na 2025, met hun startdatum?") == (
-        EndDateFilter(EndDateTest.AFTER, date(2025, 12, 31))
+    assert date_filter(question) == DateFilter(DateTest.AFTER, date(2020, 1, 1), DateField.START)
+    assert date_filter("Welke acties hebben een einddatum na 2025, met hun startdatum?") == (
+        DateFilter(DateTest.AFTER, date(2025, 12, 31))
     )
 
 
