@@ -59,6 +59,9 @@ class RankedCard:
     sources: list[MatchSource] = field(default_factory=list)
 
 
+_CLEAR_LEXICAL_LEAD = 2.0
+
+
 class HybridSearcher:
     def __init__(
         self,
@@ -98,6 +101,11 @@ class HybridSearcher:
             # Not part of the scale: a named card may score above the rest, and scores of
             # questions without a name stay comparable with those that have one.
             rankings.append(phrases)
+            weights.append(policy.phrase_weight)
+        if len(lexical) >= 2 and lexical[0].score >= _CLEAR_LEXICAL_LEAD * lexical[1].score:
+            # "jaarbudget voor huistaakbegeleiding": one card prints the question's rare words,
+            # the next one a fraction of them; rank fusion alone would weigh both alike.
+            rankings.append(lexical[:1])
             weights.append(policy.phrase_weight)
 
         factor = self._factors(query)
