@@ -18,7 +18,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, prints_phrase, stems, word_in_text, words
+from actiewijzer.assistant.text import prints_phrase, words, words_in_text
 from actiewijzer.index.text_analysis import is_verb_form
 from actiewijzer.ingest.models import Card
 
@@ -73,9 +73,7 @@ def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[Foun
 
 
 def _words_named(card: Card, wanted: Iterable[str]) -> set[str]:
-    text = fold(f"{card.title}\n{card.text}")
-    card_stems = stems(text)
-    return {w for w in wanted if word_in_text(w, text, card_stems)}
+    return words_in_text(wanted, f"{card.title}\n{card.text}")
 
 
 class CardChooser:

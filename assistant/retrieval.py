@@ -241,14 +241,13 @@ class CardRetriever(FieldLists, PlaceScope):
         """ "het budget voor jeugdopbouwwerk onder doelstelling 14.3": the action under the
         named goal that the rest of the question is about answers, before the goal itself."""
         question = fold(plan.question)
-        if not retrieved.cards or not (
-            _UNDER_NUMBER.search(question) or _EVERY_CHILD.search(question)
-        ):
+        every = bool(_EVERY_CHILD.search(question))
+        if not retrieved.cards or not (every or _UNDER_NUMBER.search(question)):
             return retrieved
         named = retrieved.cards[0].card
         cards = self.source.cards(named.doc)
         children = children_of(cards, [named])
-        if children and _EVERY_CHILD.search(question):
+        if children and every:
             return replace(retrieved, cards=unique([*map(self.found, children), *retrieved.cards]))
         about = self._asked_children(plan, [named.doc], [named], cards)
         if not children or len(about) >= len(children) or len(about) > _MAX_CHILDREN_ASKED:

@@ -9,7 +9,7 @@ from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, unique
-from actiewijzer.assistant.text import content_words, fold, stems, word_in_text
+from actiewijzer.assistant.text import content_words, words_in_text
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
 
@@ -62,14 +62,11 @@ class RetrieverBase:
     @staticmethod
     def _covers(card: Card, topic_words: Sequence[str]) -> bool:
         """At least half of the topic words (and at least one) occur in the card."""
-        folded = fold(f"{card.title}\n{card.text}")
-        card_stems = stems(folded)
-        present = sum(word_in_text(w, folded, card_stems) for w in topic_words)
+        named = words_in_text(topic_words, f"{card.title}\n{card.text}")
+        present = sum(w in named for w in topic_words)
         return present >= max(1, (len(topic_words) + 1) // 2)
 
     @staticmethod
     def _mentions(card: Card, topic_words: Sequence[str]) -> bool:
         """Any topic word in the card: the least a plain search hit must share with the question."""
-        folded = fold(f"{card.title}\n{card.text}")
-        card_stems = stems(folded)
-        return any(word_in_text(w, folded, card_stems) for w in topic_words)
+        return bool(words_in_text(topic_words, f"{card.title}\n{card.text}"))

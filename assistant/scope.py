@@ -18,9 +18,8 @@ from actiewijzer.assistant.text import (
     content_words,
     fold,
     stem,
-    stems,
-    word_in_text,
     words,
+    words_in_text,
 )
 from actiewijzer.index.text_analysis import (
     FUZZY_CUTOFF,
@@ -160,26 +159,34 @@ class Vocabulary:
         question_words: Sequence[str],
         if_untold: float = 1.0,
         unknown: Sequence[str] = (),
+        ignore_absent_verbs: bool = False,
     ) -> float:
         """The share of the question words' weight that the card names (1.0: all of it);
         `if_untold` when no question word tells anything about these documents. An `unknown`
-        subject weighs as much as the rarest card word: it is what the question is about."""
+        subject weighs as much as the rarest card word: it is what the question is about.
+        `ignore_absent_verbs`: "stonden", "gewonnen", "denk ik" tell little of what a story is
+        about, so a card lacking such a verb is no farther from it (one using it is nearer)."""
         weights = {w: self.weight(w) for w in question_words}
         weights |= {w: self.rarest_weight for w in unknown}
-        return _named_share(f"{card.title}\n{card.text}", weights, if_untold)
+        return _named_share(f"{card.title}\n{card.text}", weights, if_untold, ignore_absent_verbs)
 
     def named_share(self, text: str, question_words: Sequence[str]) -> float:
         """The share of the question words' weight that the text names."""
         return _named_share(text, {w: self.weight(w) for w in question_words}, 0.0)
 
 
-def _named_share(text: str, weights: dict[str, float], if_untold: float) -> float:
+def _named_share(
+    text: str, weights: dict[str, float], if_untold: float, ignore_absent_verbs: bool = False
+) -> float:
+    if not weights:
+        return if_untold
+    named = words_in_text(weights, text)
+    if ignore_absent_verbs:
+        weights = {w: v for w, v in weights.items() if w in named or not is_verb_form(w)}
     total = sum(weights.values())
     if not total:
         return if_untold
-    folded = fold(text)
-    text_stems = stems(folded)
-    return sum(v for w, v in weights.items() if word_in_text(w, folded, text_stems)) / total
+    return sum(v for w, v in weights.items() if w in named) / total
 
 
 def in_scope(text: str, rules: RouterRules, vocabulary: Vocabulary) -> bool:
@@ -244,23 +251,15 @@ def covers_subject(
     best = max(
         vocabulary.subject_coverage(
             found.card,
-            _telling_words(found.card, plan.topic_words),
+            plan.topic_words,
             if_untold=0.0,
             # A word Dutch does not know ("huurkontrakt") may be a typo: it says little.
             unknown=[w for w in plan.unknown_subjects if is_dutch_word(w)],
+            ignore_absent_verbs=True,
         )
         for found in retrieved.cards[:2]
     )
     return best >= rules.min_subject_coverage
-
-
-def _telling_words(card: Card, topic_words: Sequence[str]) -> list[str]:
-    """ "stonden", "gewonnen", "denk ik": a story's verbs tell little of what it is about, so
-    a card that lacks them is no farther from it (some card using one weighs it as rare); a
-    card that uses the same verb is nearer."""
-    folded = fold(f"{card.title}\n{card.text}")
-    text_stems = stems(folded)
-    return [w for w in topic_words if not is_verb_form(w) or word_in_text(w, folded, text_stems)]
 
 
 def _names_a_place(word: str, text: str) -> bool:

@@ -145,6 +145,13 @@ def word_in_text(word: str, folded_text: str, text_stems: set[str]) -> bool:
     return stem(word) in text_stems or (len(word) >= 6 and word in folded_text)
 
 
+def words_in_text(wanted: Iterable[str], text: str) -> set[str]:
+    """The wanted words the text names, folding and stemming it once."""
+    folded = fold(text)
+    text_stems = stems(folded)
+    return {w for w in wanted if word_in_text(w, folded, text_stems)}
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a card, with PDF line breaks inside a sentence undone."""
     return [sentence for sentence, _ in marked_sentences(text)]

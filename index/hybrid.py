@@ -39,6 +39,9 @@ class RankingPolicy:
     min_hits: int = 3  # the cut-off never leaves fewer (unless fewer matched at all)
     rrf_k: int = fusion.RRF_K
     phrase_weight: float = 1.0
+    # A card BM25 scores this many times above the next one gets a voice of its own.
+    clear_lexical_lead: float = 2.0
+    lead_weight: float = 1.0
     # RRF scores are flat (1/61 vs 1/62), so a factor of 0.97 already moves a card ~2 places.
     overview_weight: float = 0.97
     year_boost: float = 1.05
@@ -57,9 +60,6 @@ class RankedCard:
     key: str
     score: float  # 0..1; 1.0 for a card the question names by number
     sources: list[MatchSource] = field(default_factory=list)
-
-
-_CLEAR_LEXICAL_LEAD = 2.0
 
 
 class HybridSearcher:
@@ -102,11 +102,11 @@ class HybridSearcher:
             # questions without a name stay comparable with those that have one.
             rankings.append(phrases)
             weights.append(policy.phrase_weight)
-        if len(lexical) >= 2 and lexical[0].score >= _CLEAR_LEXICAL_LEAD * lexical[1].score:
+        if len(lexical) >= 2 and lexical[0].score >= policy.clear_lexical_lead * lexical[1].score:
             # "jaarbudget voor huistaakbegeleiding": one card prints the question's rare words,
             # the next one a fraction of them; rank fusion alone would weigh both alike.
             rankings.append(lexical[:1])
-            weights.append(policy.phrase_weight)
+            weights.append(policy.lead_weight)
 
         factor = self._factors(query)
         fused = fusion.reweight(
