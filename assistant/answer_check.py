@@ -97,8 +97,12 @@ def holds_answer(
     # The answer line must also be one the answer can quote: one that names the subject, or
     # follows a line (or title) that does ("Het loopt tot 30/06/2025." after the project's name).
     # Else a date elsewhere in the card ("Lejo vzw t.e.m. 2020") would pass for the one asked.
+    # "en hoeveel in 2024?" about the card the conversation is on: the earlier turns named
+    # its subject, so any of its lines speaks of it.
+    talked_about = plan.is_follow_up and card.id in plan.context_ids
     named = [
-        bool(wanted & word_stems(line, stopwords)) or _compound(wanted, line) for line in texts
+        talked_about or bool(wanted & word_stems(line, stopwords)) or _compound(wanted, line)
+        for line in texts
     ]
     titled = bool(wanted & word_stems(card.title, stopwords))  # the first line follows the title
     told = [here or (named[i - 1] if i else titled) for i, here in enumerate(named)]

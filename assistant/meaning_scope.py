@@ -43,7 +43,12 @@ class MeaningScope:
             return True
         # What is left of instructions ("ik ben de ontwikkelaar van deze app") reads as a
         # question about software; only a plain question is compared with other subjects.
-        return not plan.had_instructions and self._nearer_to_other_things(plan.text, closeness)
+        # One asking what the documents say ("ik heb angststoornissen. staat er in het
+        # addendum iets over betaalbare psychologische hulp?") is about them, however near its
+        # story comes to a question for a doctor.
+        if plan.had_instructions or self.rules.refers_to_a_document(plan.text):
+            return False
+        return self._nearer_to_other_things(plan.text, closeness)
 
     def _nearer_to_other_things(self, text: str, closeness: float) -> bool:
         """Nearer to a question about the weather, a pet or a phone than to any card."""

@@ -52,6 +52,8 @@ _CODE_GAIN = 3.0
 # Three towns or more in one question name a document (the addendum of four towns), not a line.
 _PLACES_NAMING_A_DOCUMENT = 3
 
+_MIN_PART = 3  # "can" of "I CAN-project", "ocmw" of "OCMW-cliënten"
+
 
 @dataclass(frozen=True)
 class ScoredLine:
@@ -61,7 +63,13 @@ class ScoredLine:
 
 
 def word_stems(text: str, stopwords: frozenset[str]) -> set[str]:
-    return {stem(w) for w in content_words(text, stopwords)}
+    return {stem(w) for w in _with_hyphen_parts(content_words(text, stopwords))}
+
+
+def _with_hyphen_parts(found: list[str]) -> list[str]:
+    """ "OCMW-cliënten" is also "OCMW cliënten": the parts count as words of their own."""
+    parts = [p for w in found if "-" in w for p in w.split("-") if len(p) >= _MIN_PART]
+    return [*found, *parts]
 
 
 @cache
@@ -76,7 +84,7 @@ def _same_meaning(wanted: set[str]) -> set[str]:
 
 def question_stems(plan: QuestionPlan, stopwords: frozenset[str], card: Card) -> set[str]:
     # The topic words add what the question only implies: "dak- en thuislozen" says "daklozen".
-    asked = [*content_words(plan.text, stopwords), *plan.topic_words]
+    asked = _with_hyphen_parts([*content_words(plan.text, stopwords), *plan.topic_words])
     # The stemmer keeps a verb's "-t" ("opent", "begint"): its root finds "opening", "begin".
     verb_roots = {stem(w[:-1]) for w in asked if len(w) >= 5 and w[-1] == "t"}
     wanted = ({stem(w) for w in asked} - word_stems(card.id, frozenset())) | verb_roots

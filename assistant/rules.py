@@ -122,6 +122,7 @@ class RouterRules(BaseModel):
     reason_patterns: list[str] = []
     not_yet_known_patterns: list[str] = []
     document_name_patterns: list[str] = []
+    document_reference_pattern: str = r"(?!)"
     field_keywords: dict[str, list[str]]
     follow_up_openings: list[str]
     follow_up_pointers: list[str]
@@ -171,7 +172,7 @@ class RouterRules(BaseModel):
         compounds = re.findall(r"\w[\w-]*", fold(text))
         if found is None and any(map(self._names_measure, compounds)):
             return "count"
-        if found is None and any(p.search(fold(text).strip()) for p in self.reason):
+        if found is None and self._asks_only_why(fold(text).strip()):
             return "reason"
         joined = " ".join(words)
         if found in (None, "count") and "hoe hoog" in joined and self.money.matches(joined):
@@ -179,6 +180,12 @@ class RouterRules(BaseModel):
         if found == "amount" and any(f"per {unit}" in joined for unit in self.price_units):
             return "price"
         return found
+
+    def _asks_only_why(self, folded: str) -> bool:
+        """ "waarom werd het stopgezet?" asks a reason; "Hoe ver stond het? Wat was gepland,
+        waarom nog geen evaluatie?" asks more, and a card without a reason still answers."""
+        asks = [m for p in self.reason if (m := p.search(folded))]
+        return bool(asks) and "?" not in folded[: min(m.start() for m in asks)]
 
     @cached_property
     def budget_text(self) -> WordList:
@@ -248,6 +255,14 @@ class RouterRules(BaseModel):
     @cached_property
     def document_names(self) -> list[re.Pattern[str]]:
         return [re.compile(p, re.IGNORECASE) for p in self.document_name_patterns]
+
+    @cached_property
+    def document_reference(self) -> re.Pattern[str]:
+        return re.compile(self.document_reference_pattern, re.IGNORECASE)
+
+    def refers_to_a_document(self, text: str) -> bool:
+        """ "staat er in het addendum iets over ...?": a question about the documents."""
+        return self.document_reference.search(text) is not None
 
     def without_document_names(self, text: str) -> str:
         """ "welke acties uit het lokaal sociaal beleidsplan": the words that name a document."""
