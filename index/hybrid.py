@@ -40,7 +40,7 @@ class RankingPolicy:
     rrf_k: int = fusion.RRF_K
     phrase_weight: float = 1.0
     # A card BM25 scores this many times above the next one gets a voice of its own.
-    clear_lexical_lead: float = 2.0
+    clear_lexical_lead: float = 1.5
     lead_weight: float = 1.0
     # RRF scores are flat (1/61 vs 1/62), so a factor of 0.97 already moves a card ~2 places.
     overview_weight: float = 0.97
