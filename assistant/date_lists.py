@@ -23,6 +23,9 @@ _BY_YEAR = re.compile(
 )
 _BEFORE_YEAR = re.compile(rf"\b(?:voor|vóór|voordien)\s+{_YEAR}\b")
 _AFTER_YEAR = re.compile(rf"\b(?:na|later dan|voorbij)\s+(?:(?:het )?einde?\s+)?{_YEAR}\b")
+# "2023 of (nog) vroeger", "2026 of later": the year bounds the list, with the year itself.
+_YEAR_OR_EARLIER = re.compile(rf"\b{_YEAR}\s+of\s+(?:nog\s+)?(?:vroeger|eerder)\b")
+_YEAR_OR_LATER = re.compile(rf"\b{_YEAR}\s+of\s+(?:nog\s+)?later\b")
 _IN_YEAR = re.compile(rf"\b(?:in|eind|einde|in de loop van)\s+{_YEAR}\b")
 # The words right before a day that make it a bound, not the very day.
 _CONDITION_REACH = 20
@@ -98,6 +101,10 @@ def _condition(folded: str, asks: re.Match[str]) -> DateFilter | None:
             return DateFilter(DateTest.AFTER, on)
         return DateFilter(DateTest.ON, on)
     for text in (after, around):
+        if match := _YEAR_OR_EARLIER.search(text):
+            return DateFilter(DateTest.BY, date(int(match.group(1)), 12, 31))
+        if match := _YEAR_OR_LATER.search(text):
+            return DateFilter(DateTest.AFTER, date(int(match.group(1)) - 1, 12, 31))
         if match := _BY_YEAR.search(text):
             return DateFilter(DateTest.BY, date(int(match.group(1)), 12, 31))
         if match := _BEFORE_YEAR.search(text):

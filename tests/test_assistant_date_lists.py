@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from assistant_corpus import DOC_2020, DOC_2024, sample_index
-from assistant_helpers import text_card, with_cards
+from assistant_helpers import RULES, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.date_lists import (
@@ -52,6 +52,14 @@ from actiewijzer.ingest.models import Card, CardFields, CardKind
             "Welke acties hebben een einddatum later dan 31-12-2023?",
             DateFilter(DateTest.AFTER, date(2023, 12, 31)),
         ),
+        (
+            "welke acties hadden als einddatum 2023 of nog vroeger?",
+            DateFilter(DateTest.BY, date(2023, 12, 31)),
+        ),
+        (
+            "welke acties hebben een einddatum in 2026 of later?",
+            DateFilter(DateTest.AFTER, date(2025, 12, 31)),
+        ),
     ],
 )
 def test_a_list_by_end_date_reads_its_condition(question: str, expected: DateFilter) -> None:
@@ -82,6 +90,16 @@ def test_actions_ending_by_a_year_are_listed_with_their_status() -> None:
     assert cited == {(DOC_2020, "01/11/SAP/01/02"), (DOC_2020, "01/11/SAP/03/01")}
     assert "31-12-2020, status 4-Afgerond" in answer.answer
     assert not answer.refused and answer.grounding.grounded
+
+
+def test_the_evaluation_report_of_a_year_names_its_document() -> None:
+    answer = Assistant(sample_index()).ask(
+        "welke acties in het evaluatieverslag van 2020 hadden als einddatum 2022 of eerder?"
+    )
+    cited = {(c.doc, c.id) for c in answer.citations}
+    assert cited == {(DOC_2020, "01/11/SAP/01/02"), (DOC_2020, "01/11/SAP/03/01")}
+    # The year names the report, not a date the list goes by.
+    assert RULES.named_document_years("in da evaluatieverslag van 2024 (q2)") == ["2024"]
 
 
 def test_documents_without_end_dates_say_they_keep_none() -> None:
