@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from actiewijzer.assistant.answer_check import holds_answer, prints_budget_text
 from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.backends import AnswerTask
+from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.doc_scope import TITLED_SECTIONS, foreign_places, titled_for
 from actiewijzer.assistant.evidence import budget_lines, prints_amount
 from actiewijzer.assistant.lists import MAX_LIST
@@ -18,7 +19,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import prints_phrase, words, words_in_text
+from actiewijzer.assistant.text import fold, prints_phrase, words, words_in_text
 from actiewijzer.index.text_analysis import is_verb_form
 from actiewijzer.ingest.models import Card
 
@@ -74,6 +75,18 @@ def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[Foun
 
 def _words_named(card: Card, wanted: Iterable[str]) -> set[str]:
     return words_in_text(wanted, f"{card.title}\n{card.text}")
+
+
+def _said_under(found: FoundCard, cards: list[FoundCard]) -> FoundCard:
+    """A goal that prints only its title ("Doelstelling 1.3: De Stad zet in op sociale
+    sites") leaves what it means to its action found with it ("het Sociaal Huis, de
+    Zorgbalie, ...")."""
+    card = found.card
+    title = fold(card.title)
+    if any(fold(line).strip(" :.") not in title for line in card_lines(card)):
+        return found
+    children = (f for f in cards if f.card.doc == card.doc and f.card.parent == card.id)
+    return next(children, found)
 
 
 class CardChooser:
@@ -135,7 +148,10 @@ class CardChooser:
             # zaken in 2016?" may be told by milestones.
             cards = [f for f in cards if _keeps_status(f.card)]
         if not plan.answer_type:
-            return next(iter(self._by_evidence_among_ties(cards, task)), None)
+            best = next(iter(self._by_evidence_among_ties(cards, task)), None)
+            if best is None or best.card.id in plan.context_ids:
+                return best  # a follow-up keeps the card the conversation is about
+            return _said_under(best, cards)
         stop = self.rules.stopword_set
         foreign = foreign_places(plan.places, task.source.documents())
         holding = [f for f in cards if holds_answer(f.card, plan, stop, foreign)]

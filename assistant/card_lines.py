@@ -75,7 +75,9 @@ def _without_card_heading(sentence: str, card_id: str, title: str) -> str:
         folded = folded[len(f"actie {card_id}") :].strip()
         sentence = sentence[len(f"actie {card_id}") :].strip()
     if folded.startswith(fold(card_id)):
-        sentence, folded = sentence[len(card_id) :].strip(), folded[len(card_id) :].strip()
+        # "Doelstelling 1.3: De Stad zet in op ...": the colon belongs to the number.
+        sentence = sentence[len(card_id) :].strip(" :.")
+        folded = folded[len(card_id) :].strip(" :.")
     if title and folded.startswith(title):
         # Folding may lengthen the text ("…" -> "..."): cut where the folded title ends.
         cut = len(title)
