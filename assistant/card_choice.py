@@ -20,6 +20,7 @@ from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.sources import FoundCard
 from actiewijzer.assistant.text import fold, prints_phrase, words, words_in_text
+from actiewijzer.index.phrases import longest_phrase_printed
 from actiewijzer.index.text_analysis import is_verb_form
 from actiewijzer.ingest.models import Card
 
@@ -233,12 +234,18 @@ class CardChooser:
         plan, stop = task.plan, self.rules.stopword_set
         subject = self._subject_words(plan)
 
-        def evidence(found: FoundCard) -> tuple[float, float]:
+        places = self.rules.place_words
+
+        def evidence(found: FoundCard) -> tuple[int, float, float]:
+            # "de dag van de directeur": the card printing the question's name for a thing
+            # is about it; another shares only its words ("de dag van de toewijzing").
+            named = longest_phrase_printed(plan.text, found.card.text, places)
             answering = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
             line, score = (answering[0].text, answering[0].score) if answering else ("", 0.0)
             if task.vocabulary is None:
-                return 0.0, score
-            return task.vocabulary.named_share(f"{found.card.title} {line}", subject), score
+                return named, 0.0, score
+            share = task.vocabulary.named_share(f"{found.card.title} {line}", subject)
+            return named, share, score
 
         best = max(tied, key=evidence)  # the first of equals: the search order stands
         return [best, *(f for f in holding if f is not best)]

@@ -73,6 +73,22 @@ class PhraseIndex:
         return {p for p in candidates if needle in self._texts[p]}
 
 
+def longest_phrase_printed(query: str, text: str, ignored: Iterable[str] = ()) -> int:
+    """The length in words of the longest name-like phrase of the query ("dag van de
+    directeur") the text prints; 0 when it prints none. Phrases with an ignored word (a
+    town naming a document) do not count."""
+    skip = frozenset(ignored)
+    printed = f" {' '.join(words(text))} "
+    return max(
+        (
+            len(phrase)
+            for phrase in _candidate_phrases(words(query))
+            if not skip & set(phrase) and f" {' '.join(phrase)} " in printed
+        ),
+        default=0,
+    )
+
+
 def _candidate_phrases(tokens: list[str]) -> list[tuple[str, ...]]:
     """Runs of 3..MAX_WORDS words that start and end on a content word with a function word
     between them: 'rap op stap' and 'huis van het kind' yes, 'in vlaanderen', 'konden betalen' no."""
