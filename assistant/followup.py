@@ -26,7 +26,7 @@ class RewrittenQuestion(BaseModel):
 def is_follow_up(question: str, history: Sequence[ChatTurn], rules: RouterRules) -> bool:
     if not history or rules.ids_in(question):
         return False
-    folded = fold(question).strip()
+    folded = rules.without_acknowledgement(fold(question).strip())
     if any(folded.startswith(opening) for opening in rules.follow_up_openings):
         return True
     if rules.points_back(folded):

@@ -129,6 +129,7 @@ class RouterRules(BaseModel):
     story_pointers: list[str] = []
     relatives: list[str] = []
     follow_up_max_content_words: int
+    acknowledgement_pattern: str = r"(?!)"
     stopwords: list[str]
     topic_noise: list[str]
     id_patterns: list[str]
@@ -515,6 +516,14 @@ class RouterRules(BaseModel):
     @cached_property
     def _pointing(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.follow_up_pointing_patterns]
+
+    @cached_property
+    def _acknowledgement(self) -> re.Pattern[str]:
+        return re.compile(self.acknowledgement_pattern)
+
+    def without_acknowledgement(self, folded: str) -> str:
+        """ "ok top. en wie regelt da?" -> "en wie regelt da?": the thanks before a follow-up."""
+        return self._acknowledgement.sub("", folded, count=1)
 
     def points_back(self, text: str) -> bool:
         return _matches_folded(self._pointing, text)

@@ -10,6 +10,7 @@ from assistant_helpers import RULES, conversation, plan, text_card
 
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.followup import is_follow_up
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.resources import out_of_scope_examples
 from actiewijzer.assistant.testing import InMemoryCardIndex
@@ -78,3 +79,18 @@ def test_a_hyphenated_compound_is_also_its_parts() -> None:
     )
     asked = plan("Hoeveel OCMW-cliënten werden er in 2020 naartoe geleid?")
     assert holds_answer(card, asked, RULES.stopword_set)
+
+
+def test_thanks_before_a_follow_up_do_not_hide_its_opening() -> None:
+    history = conversation(
+        "is er iemand van de stad aalst die jongeren zonder diploma opzoekt?",
+        "Ja. Volgens actie D5.3-A3 realiseert de Stad jeugdopbouwwerk.",
+    )
+    question = (
+        "ok en wie doet da dan? met welke organisatie werkt de stad samen en hoeveel geld is "
+        "daarvoor per jaar?"
+    )
+    assert is_follow_up(question, history, RULES)
+    assert RULES.without_acknowledgement("ok top. en wie regelt da?") == "en wie regelt da?"
+    # A question opening on its own subject stays one.
+    assert RULES.without_acknowledgement("okan-klassen in aalst?") == "okan-klassen in aalst?"
