@@ -72,3 +72,19 @@ def test_a_budget_printed_as_text_holds_for_the_years_it_names_or_every_year() -
     assert prints_budget_text(once, [2015])
     assert not prints_budget_text(once, [2017])
     assert prints_budget_text(KEY, [2017])  # "19.000 euro op jaarbasis"
+
+
+OUTREACH = text_card(
+    "In 2017 wordt een projectoproep outreachend werken met gezinnen in armoede gelanceerd.",
+    "Projectoproep outreachend werken met gezinnen in armoede",
+    card_id="00_04_19",
+    doc=DOC_VAPA,
+).model_copy(update={"fields": CardFields(other={"Budgettair engagement": "Nog te bepalen"})})
+
+
+def test_a_budget_still_to_be_decided_is_said_with_the_refusal() -> None:
+    answer = Assistant(with_cards(OUTREACH)).ask(
+        "hoeveel geld is er voor de projectoproep outreachend werken met gezinnen in armoede?"
+    )
+    assert answer.refused and "Nog te bepalen" in answer.answer
+    assert [c.id for c in answer.citations] == ["00_04_19"]
