@@ -291,10 +291,19 @@ _PRINTED_QUARTER = re.compile(
 )
 
 
+_MONTHS = (
+    "januari februari maart april mei juni juli augustus september oktober november december"
+).split()
+# "in juni 2023": a month of a year, reported under its quarter ("Kwartaal 2 - 2023: ... Juni: 34").
+_ASKED_MONTH = re.compile(rf"\bin\s+({'|'.join(_MONTHS)})\s+(?:19|20)\d{{2}}\b")
+
+
 def asked_quarters(question: str) -> set[int]:
     found = set()
-    for word, digit, number in _ASKED_QUARTER.findall(fold(question)):
+    folded = fold(question)
+    for word, digit, number in _ASKED_QUARTER.findall(folded):
         found.add(_QUARTER_NUMBERS[word] if word else int(digit or number))
+    found |= {_MONTHS.index(month) // 3 + 1 for month in _ASKED_MONTH.findall(folded)}
     return found
 
 
