@@ -19,17 +19,18 @@ _AMOUNT = re.compile(
 )
 # "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
 _NUMBER = re.compile(r"(?<![\w/.,-])(?:\d+[.,]\d+(?=[a-z])|\d+(?:[.,]\d+)*(?![\w/]))")
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december")  # fmt: skip
+_MONTH = "|".join(_MONTHS)
 # A day: "dinsdag", "elke dag", "14 juni", "01/12/2023".
 _DAY = re.compile(
     r"\b(?:maan|dins|woens|donder|vrij|zater|zon|week|werk)dag(?:en)?\b|\b(?:dagelijks|elke dag)\b"
-    r"|\b\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|"
-    r"juli|augustus|september|oktober|november|december)\b",
+    rf"|\b\d{{1,2}}[/-]\d{{1,2}}(?:[/-]\d{{2,4}})?\b|\b\d{{1,2}} (?:{_MONTH})\b",
     re.IGNORECASE,
 )
 _DATE = re.compile(
-    r"\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli"
-    r"|augustus|september|oktober|november|december)\b|\b(?:voorjaar|zomer|najaar|winter|herfst)\b"
-    r"|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
+    rf"\b\d{{1,2}}[/-]\d{{1,2}}[/-]\d{{2,4}}\b|\b\d{{1,2}} (?:{_MONTH})\b"
+    r"|\b(?:voorjaar|zomer|najaar|winter|herfst)\b|\b(?:maan|dins|woens|donder|vrij|zater|zon)dag\b",
     re.IGNORECASE,
 )
 # An age or a range of ages: "tussen 10 en 20 jaar", "(18-25 jaar)", "-25-jarigen", "65+".
@@ -291,11 +292,8 @@ _PRINTED_QUARTER = re.compile(
 )
 
 
-_MONTHS = (
-    "januari februari maart april mei juni juli augustus september oktober november december"
-).split()
 # "in juni 2023": a month of a year, reported under its quarter ("Kwartaal 2 - 2023: ... Juni: 34").
-_ASKED_MONTH = re.compile(rf"\bin\s+({'|'.join(_MONTHS)})\s+(?:19|20)\d{{2}}\b")
+_ASKED_MONTH = re.compile(rf"\bin\s+({_MONTH})\s+(?:19|20)\d{{2}}\b")
 
 
 def asked_quarters(question: str) -> set[int]:
