@@ -58,7 +58,7 @@ class TopicLists(RetrieverBase):
         texts = [f"{c.title}\n{c.text}" for c in cards]
         stopwords = router_rules().stopword_set
         asked = name_phrases(plan.question) or written_names(plan.question, texts, stopwords)
-        names = [n for n in asked if not naming & set(words(n))]
+        names = _narrowest([n for n in asked if not naming & set(words(n))], cards)
         if printing := _in_asked_field(plan, cards_printing(cards, names), names):
             # "samen met vzw Mondiale Werken": the cards that print the name, not every card on
             # one of its words; the name is what each card's line should show.
@@ -229,6 +229,19 @@ def _in_asked_field(plan: QuestionPlan, cards: list[Card], names: Sequence[str])
         )
     ]
     return holding or cards
+
+
+def _narrowest(names: list[str], cards: list[Card]) -> list[str]:
+    """ "team Veiligheid van de dienst Samenleving": one name inside another; the cards
+    printing the inner one all print the outer one too, and only they are asked for. Names
+    of different things ("cluster Zorg en dienst Sport") each keep their cards."""
+    printing = {n: {c.key for c in cards_printing(cards, [n])} for n in names}
+    found = [n for n in names if printing[n]]
+    if len(found) < 2:
+        return names
+    inner = min(found, key=lambda n: len(printing[n]))
+    nested = all(printing[inner] < printing[n] for n in found if n != inner)
+    return [inner] if nested else names
 
 
 def cards_printing(cards: list[Card], names: list[str]) -> list[Card]:
