@@ -32,4 +32,3 @@ def test_the_inner_name_lists_its_cards() -> None:
         "welke acties van aalst worden getrokken door team veiligheid van de dienst samenleving?"
     )
     assert {c.id for c in answer.citations} == {"D60.1-A1", "D60.1-A3"}
-
