@@ -41,6 +41,8 @@ _GENERIC = ("description", "korte_inhoud")
 _FACT_LINES = 4
 _LINES_BESIDE_FIELDS = 3
 _FIELD_CHARS = 300
+# The one field the card prints of those asked ("welke indicatoren?") is quoted near whole.
+_ASKED_FIELD_CHARS = 900
 
 
 def _repeats(line: str, shown: list[str]) -> bool:
@@ -228,9 +230,11 @@ class ExtractiveBackend:
     def _field_lines(self, card: Card, names: list[str], lines: list[str]) -> list[str]:
         labels = self.phrases.table("field_labels")
         quotes = []
-        for value in field_values(card, names):
+        values = field_values(card, names)
+        limit = _ASKED_FIELD_CHARS if len(values) == 1 else _FIELD_CHARS
+        for value in values:
             label = labels.get(value.name, value.name)
-            text = truncate(_unlabelled(label, value.value), _FIELD_CHARS)
+            text = truncate(_unlabelled(label, value.value), limit)
             lines.append(self.phrases.say("field_line", label=label, value=text))
             quotes.append(text)
         return quotes
