@@ -235,6 +235,8 @@ def _narrowest(names: list[str], cards: list[Card]) -> list[str]:
     """ "team Veiligheid van de dienst Samenleving": one name inside another; the cards
     printing the inner one all print the outer one too, and only they are asked for. Names
     of different things ("cluster Zorg en dienst Sport") each keep their cards."""
+    if len(names) < 2:
+        return names  # the usual case: no card needs scanning for it
     printing = {n: {c.key for c in cards_printing(cards, [n])} for n in names}
     found = [n for n in names if printing[n]]
     if len(found) < 2:
