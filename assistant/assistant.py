@@ -187,11 +187,12 @@ class Assistant:
                 draft = item
             else:
                 yield TokenEvent(text=item)
-        checked, grounding = self.grounding.check(draft, task.retrieved)
+        known_ids = self.vocabulary.card_ids
+        checked, grounding = self.grounding.check(draft, task.retrieved, known_ids)
         name = backend.name
         if backend is not self.extractive and needs_fallback(checked, grounding):
             checked, fallback_check = self.grounding.check(
-                self.extractive.compose(task), task.retrieved
+                self.extractive.compose(task), task.retrieved, known_ids
             )
             grounding = grounding.model_copy(
                 update={

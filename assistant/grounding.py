@@ -8,7 +8,7 @@ recorded in a `GroundingCheck`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from actiewijzer.assistant.backends import Draft
 from actiewijzer.assistant.models import Citation, GroundingCheck
@@ -31,7 +31,11 @@ class GroundingChecker:
     def __init__(self, rules: RouterRules | None = None) -> None:
         self.rules = rules or router_rules()
 
-    def check(self, draft: Draft, retrieved: Retrieved) -> tuple[Draft, GroundingCheck]:
+    def check(
+        self, draft: Draft, retrieved: Retrieved, known_ids: Collection[str] = ()
+    ) -> tuple[Draft, GroundingCheck]:
+        """`known_ids`, folded, are every card number the documents hold: a cited card may
+        point at one they lack ("Zie fiche 03_04_03"), and an answer never names such a number."""
         kept_citations, foreign = self._retrieved_citations(draft.citations, retrieved)
         cited = [f for c in kept_citations if (f := retrieved.by_key(f"{c.doc}::{c.id}"))]
         haystack = "\n".join(card_haystack(found) for found in cited)
@@ -40,11 +44,18 @@ class GroundingChecker:
         checked: list[str] = []
         unsupported: list[str] = []
         dropped: list[str] = []
+        dangling: list[str] = []
         kept_lines: list[str] = []
         for line in draft.text.splitlines():
             kept_sentences = []
             for sentence in _SENTENCE_END.split(line):
                 if any(marker in sentence for marker in draft.rejected_citations):
+                    dropped.append(sentence)
+                    continue
+                if known_ids and (
+                    absent := [i for i in self.rules.ids_in(sentence) if fold(i) not in known_ids]
+                ):
+                    dangling += absent
                     dropped.append(sentence)
                     continue
                 missing = self._unsupported(sentence, haystack, cited_ids, checked)
@@ -62,6 +73,7 @@ class GroundingChecker:
             checked=list(dict.fromkeys(checked)),
             unsupported=list(dict.fromkeys(unsupported)),
             dropped_sentences=dropped,
+            dangling_ids=list(dict.fromkeys(dangling)),
             citations_retrieved=citations_ok,
         )
         cleaned = draft.model_copy(

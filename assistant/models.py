@@ -34,6 +34,8 @@ class GroundingCheck(BaseModel):
     checked: list[str] = Field(default_factory=list)  # numbers, ids, dates that were checked
     unsupported: list[str] = Field(default_factory=list)  # what no cited card contains
     dropped_sentences: list[str] = Field(default_factory=list)
+    # Card numbers a cited card refers to ("Zie fiche 03_04_03") that no document holds.
+    dangling_ids: list[str] = Field(default_factory=list)
     citations_retrieved: bool = True  # every citation points at a card retrieved for this question
     fell_back_to_extractive: bool = False
 

@@ -56,6 +56,7 @@ class Vocabulary:
         self.words: set[str] = set()
         self.card_frequency: Counter[str] = Counter()
         self.card_count = len(cards)
+        self.card_ids = frozenset(fold(card.id) for card in cards)
         for card in cards:
             found = words(f"{card.title} {card.text}")
             card_stems = {stem(w) for w in found if len(w) >= 3}
