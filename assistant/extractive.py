@@ -158,9 +158,11 @@ class ExtractiveBackend:
         if len(cards) == 1 and not _has_money(lines):
             # A table row printing "/" for the year says so; no row at all is not an answer.
             asked_cells = budget_lines(cards[0].card, plan)[0]
-            if not asked_cells and field_values(cards[0].card, ["budget_notes"]):
-                # "Budgettair engagement: Nog te bepalen": no amount, and the card says so.
-                return self.refusals.with_verdict(plan, lines, citations, refused=True)
+            if not asked_cells and (notes := field_values(cards[0].card, ["budget_notes"])):
+                # "Budgettair engagement: Nog te bepalen": no amount, and the card says so;
+                # "Nihil" is the amount: none.
+                unknown = not any(self.rules.says_no_money(note.value) for note in notes)
+                return self.refusals.with_verdict(plan, lines, citations, refused=unknown)
             if not asked_cells:
                 return self.refusals.not_in_documents(task, cards)
             lines.append(

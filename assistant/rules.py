@@ -121,6 +121,7 @@ class RouterRules(BaseModel):
     idiom_patterns: list[str] = []
     reason_patterns: list[str] = []
     not_yet_known_patterns: list[str] = []
+    no_money_patterns: list[str] = []
     document_name_patterns: list[str] = []
     document_reference_pattern: str = r"(?!)"
     field_keywords: dict[str, list[str]]
@@ -213,6 +214,14 @@ class RouterRules(BaseModel):
     def says_not_yet_known(self, line: str) -> bool:
         """ "Tegen einde 2024 wordt opgevraagd of ...": the source says it does not know yet."""
         return _matches_folded(self.not_yet_known, line)
+
+    @cached_property
+    def no_money(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.no_money_patterns]
+
+    def says_no_money(self, budget_text: str) -> bool:
+        """ "Budgettair engagement: Nihil": no money is planned, which answers "hoeveel?"."""
+        return _matches_folded(self.no_money, budget_text)
 
     def named_document_years(self, text: str) -> list[str]:
         """ "de evaluatie van 2024" -> ["2024"]: each year printed as a document's name."""

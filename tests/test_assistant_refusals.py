@@ -138,8 +138,22 @@ def test_errands_services_homework_and_private_disputes_are_out_of_scope(questio
 @pytest.mark.parametrize(
     "question",
     [
+        # Budget figures and a job at the CAW are in the plans; the help asked for is not.
+        "welke Excel-formule zet bedragen als 1.174.330,99 om naar getallen?",
+        "kunde gij voor mij een motivatiebrief schrijven voor een job bij het CAW?",
+    ],
+)
+def test_office_software_and_letters_of_ones_own_are_out_of_scope(question: str) -> None:
+    assert any(pattern.search(question) for pattern in RULES.out_of_scope), question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "welke acties gaan over het vertalen van brochures?",
         "kun je de acties rond opvoedingsondersteuning opsommen?",
+        "ik zet alles in Excel: wat is het budget van actieplan 01/11/SAP/01 in 2024?",
+        "welke acties helpen werkzoekenden met solliciteren en hun cv?",
     ],
 )
 def test_questions_about_the_plans_with_those_words_are_no_errands(question: str) -> None:

@@ -5,8 +5,8 @@ is only instructions."""
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import aalst, esf, lier_2020, lier_2024
-from assistant_helpers import RULES, aalst_card, plan, text_card
+from assistant_corpus import DOC_VAPA, aalst, esf, lier_2020, lier_2024
+from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_kinds import counts, has_type, names_a_person, prints_price
 from actiewijzer.assistant.assistant import Assistant
@@ -163,6 +163,20 @@ def test_a_persons_name_is_not_answered_with_the_team_that_carries_the_action() 
         "hoe heet de verantwoordelijke van team Groei bij de dienst Samenleving in Aalst?"
     )
     assert plan("hoe heet de verantwoordelijke van team Groei?").answer_type == "person"
+    assert answer.refused
+
+
+def test_the_winner_of_a_contest_is_a_name_not_the_jury_that_judged_it() -> None:
+    contest = text_card(
+        "Wedstrijd voor studenten journalistiek over kansengroepen. Enkele ervaringsdeskundigen "
+        "zullen deel uitmaken van de jury. 2017: publiek moment met prijsuitreiking.",
+        "Wedstrijd voor studenten journalistiek: De clichékillers",
+        card_id="00_04_15",
+        doc=DOC_VAPA,
+    )
+    assert plan("Wie won de wedstrijd De clichékillers?").answer_type == "person"
+    assert plan("wie heeft de prijs gewonnen?").answer_type == "person"
+    answer = Assistant(with_cards(contest)).ask("Wie won de wedstrijd De clichékillers in 2017?")
     assert answer.refused
 
 
