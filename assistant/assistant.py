@@ -187,7 +187,8 @@ class Assistant:
                 draft = item
             else:
                 yield TokenEvent(text=item)
-        known_ids = self.vocabulary.card_ids
+        # The vocabulary this question was read with: its cards are the ones the answer quotes.
+        known_ids = task.vocabulary.card_ids if task.vocabulary else ()
         checked, grounding = self.grounding.check(draft, task.retrieved, known_ids)
         name = backend.name
         if backend is not self.extractive and needs_fallback(checked, grounding):

@@ -52,13 +52,12 @@ class GroundingChecker:
                 if any(marker in sentence for marker in draft.rejected_citations):
                     dropped.append(sentence)
                     continue
-                if known_ids and (
-                    absent := [i for i in self.rules.ids_in(sentence) if fold(i) not in known_ids]
-                ):
+                ids = self.rules.ids_in(sentence)
+                if known_ids and (absent := [i for i in ids if fold(i) not in known_ids]):
                     dangling += absent
                     dropped.append(sentence)
                     continue
-                missing = self._unsupported(sentence, haystack, cited_ids, checked)
+                missing = self._unsupported(sentence, ids, haystack, cited_ids, checked)
                 if missing:
                     unsupported += missing
                     dropped.append(sentence)
@@ -81,11 +80,11 @@ class GroundingChecker:
         )
         return cleaned, grounding
 
+    @staticmethod
     def _unsupported(
-        self, sentence: str, haystack: str, cited_ids: set[str], checked: list[str]
+        sentence: str, ids: list[str], haystack: str, cited_ids: set[str], checked: list[str]
     ) -> list[str]:
         missing = []
-        ids = self.rules.ids_in(sentence)
         for card_id in ids:
             checked.append(card_id)
             if fold(card_id) not in cited_ids and not figure_in(card_id, haystack):
