@@ -23,6 +23,7 @@ from actiewijzer.assistant.card_lines import card_lines
 from actiewijzer.assistant.evidence import field_values
 from actiewijzer.assistant.ranking import question_stems, word_stems
 from actiewijzer.assistant.router import QuestionPlan
+from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.text import content_words, fold, stem
 from actiewijzer.ingest.models import Card
 
@@ -113,7 +114,8 @@ def holds_answer(
     with_focus = [not focus or _names_any(focus, line, stopwords) for line in texts]
     counted = [here or (i > 0 and with_focus[i - 1]) for i, here in enumerate(with_focus)]
     # "hoeveel moeders zitten in de tweede groep?": the count of the first group is no answer.
-    ordinals = asked_ordinals(plan.question) if needs_words else []
+    asked = router_rules().without_document_names(plan.question)  # not "het tweede kwartaal" report
+    ordinals = asked_ordinals(asked) if needs_words else []
     return any(
         near
         and (

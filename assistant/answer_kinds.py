@@ -274,11 +274,23 @@ def _counts_what(line: str, is_counted_word: Callable[[str], bool]) -> bool:
     # "4.407 Lierenaars": a number with its thousands separator is one token.
     tokens = re.findall(r"\d+(?:[.,]\d+)+|[\w'-]+", fold(line).replace("’", "'"))
     numbers = set(counts(line))
-    return any(
+    if any(
         token in numbers
         and any(is_counted_word(w) for w in tokens[i + 1 : i + 1 + _COUNTED_WINDOW])
         for i, token in enumerate(tokens)
+    ):
+        return True
+    # "Het aantal gerechtigden ... steeg van 13.246 naar 19.581": what is counted, named first.
+    named = next(
+        (
+            i
+            for i, token in enumerate(tokens)
+            if token == "aantal"
+            and any(is_counted_word(w) for w in tokens[i + 1 : i + 1 + _COUNTED_WINDOW])
+        ),
+        None,
     )
+    return named is not None and any(token in numbers for token in tokens[named + 1 :])
 
 
 _QUARTER_NUMBERS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4}

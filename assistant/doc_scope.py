@@ -12,8 +12,12 @@ from actiewijzer.ingest.models import Card, DocumentInfo
 
 _ID_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 _YEARS = re.compile(r"(?:19|20)\d{2}")
-# "(actie Acute Opvang)", "volgens het project 'Mama Lier'": a card named by its title.
-_NAMED_TITLE = re.compile(r"\b(?:actie|actieplan|project)\s+[\"'„‘]?([a-z][\w'’ -]+)")
+# "(actie Acute Opvang)", "volgens het project 'Mama Lier'": a card named by its title; also
+# "de actie rond het subsidiëren van lokale netwerken" (the title: "Subsidiëren van ...").
+_NAMED_TITLE = re.compile(
+    r"\b(?:actie|actieplan|project)\s+(?:(?:rond|over|omtrent|inzake)\s+(?:het\s+|de\s+)?)?"
+    r"[\"'„‘]?([a-z][\w'’ -]+)"
+)
 _TITLE_WORDS = 2
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from actiewijzer.assistant.answer_kinds import counts, has_type
 from actiewijzer.assistant.backends import AnswerTask, Draft
+from actiewijzer.assistant.budget_context import budget_for_other_years, name_line
 from actiewijzer.assistant.card_choice import CardChooser, parent_of
 from actiewijzer.assistant.citations import card_ref, citation_for, source_ref
 from actiewijzer.assistant.doc_scope import document_years
@@ -34,7 +35,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import prints_phrase, truncate
+from actiewijzer.assistant.text import fold, prints_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
@@ -155,6 +156,16 @@ class ExtractiveBackend:
         plan = task.plan
         if len(cards) == 1 and _tells_budget_in_words(plan, cards[0].card):
             return None  # "welk budgettair engagement?": "Kleine onkosten voor ..." answers it
+        card = cards[0].card
+        if (
+            len(cards) == 1
+            and plan.figure_years
+            and self.rules.kinds["budget"].matches(fold(plan.question))
+            and not budget_lines(card, plan)[0]
+            and budget_for_other_years(card, plan.figure_years, lines)
+        ):
+            # Shown as the nearest, not as the answer.
+            return self.refusals.with_verdict(plan, lines, citations, refused=True)
         if len(cards) == 1 and not _has_money(lines):
             # A table row printing "/" for the year says so; no row at all is not an answer.
             asked_cells = budget_lines(cards[0].card, plan)[0]
@@ -306,6 +317,8 @@ class ExtractiveBackend:
                 lines.append(self.phrases.say("field_line", label=label, value=value))
                 quotes.append(value)
         quotes += self._field_lines(card, extra, lines)
+        if named := name_line(task, found, self.rules.stopword_set):
+            self._quote([named], lines, quotes)
         partners = [
             related
             for related in task.retrieved.related

@@ -46,27 +46,50 @@ _ITEM = ("- ", "  ")  # a listed line, or a detail under one
 def _same_cards_once(texts: list[str]) -> list[str]:
     """ "Budget van actieplan X:" above each part's lines reads as two answers on one card: the
     later part's new lines join the lines under the heading that first named the card (also
-    inside a comparison, "per bron"), less what they told."""
+    inside a comparison, "per bron"), less what they told. Two parts comparing the same cards
+    say "Ter vergelijking, per bron:" once."""
     blocks: list[list[str]] = []
     for block in (b for text in texts for b in text.split("\n\n")):
-        heading, *lines = block.split("\n")
-        found = next(
-            ((b, at) for b in blocks for at, line in enumerate(b) if line == heading),
-            None,
-        )
-        if found is None or not _one_card(heading, lines):
-            blocks.append([heading, *lines])
-            continue
-        same, at = found
-        end = next(
-            (i for i in range(at + 1, len(same)) if not same[i].startswith(_ITEM)), len(same)
-        )
-        items = [line for line in lines if line.startswith(_ITEM)]
-        items = [line for line in items if not _told(line, same[at + 1 : end])]
-        notes = [line for line in lines if not line.startswith(_ITEM) and line not in same]
-        # New items go after the heading's last item, above a note such as "Let op: ...".
-        same[end:end] = [*items, *notes]
+        left: list[str] = []
+        for heading, *lines in _card_segments(block.split("\n")):
+            found = next(
+                ((b, at) for b in blocks for at, line in enumerate(b) if line == heading),
+                None,
+            )
+            if found is not None and not lines and not _names_card(heading):
+                continue  # "Ter vergelijking, per bron:" said once
+            if found is None or not _one_card(heading, lines):
+                left += [heading, *lines]
+                continue
+            same, at = found
+            end = next(
+                (i for i in range(at + 1, len(same)) if not same[i].startswith(_ITEM)), len(same)
+            )
+            items = [line for line in lines if line.startswith(_ITEM)]
+            items = [line for line in items if not _told(line, same[at + 1 : end])]
+            notes = [line for line in lines if not line.startswith(_ITEM) and line not in same]
+            # New items go after the heading's last item, above a note such as "Let op: ...".
+            same[end:end] = [*items, *notes]
+        if left:
+            blocks.append(left)
     return ["\n".join(block) for block in blocks]
+
+
+def _names_card(line: str) -> bool:
+    """ "Volgens actie 01/11/SAP/02/09 „Regie ...” (...):": a heading naming a card."""
+    return line.endswith(":") and "„" in line and not line.startswith(_ITEM)
+
+
+def _card_segments(lines: list[str]) -> list[list[str]]:
+    """A block cut before each card heading: a comparison's intro, then each card with its
+    lines; a block of one card stays whole."""
+    segments: list[list[str]] = []
+    for line in lines:
+        if not segments or _names_card(line):
+            segments.append([line])
+        else:
+            segments[-1].append(line)
+    return segments
 
 
 def _one_card(heading: str, lines: list[str]) -> bool:

@@ -7,7 +7,7 @@ year, and by carrying the asked kind of figure: an amount for "hoeveel geld", a 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -156,13 +156,17 @@ def score_line(
     heading_years: frozenset[int] = frozenset(),
     setting: frozenset[str] = frozenset(),
     heading_quarters: frozenset[int] = frozenset(),
+    spelled: Mapping[str, str] | None = None,
 ) -> float:
     line_stems = word_stems(line, stopwords)
     folded = fold(line)
     # Words only the sentences before the question use set the scene: they count half.
     overlap: float = len(wanted & line_stems) - _SETTING_SHARE * len(setting & line_stems)
-    # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief".
-    overlap += 0.5 * sum(1 for w in wanted - line_stems if len(w) >= 5 and w in folded)
+    # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief"; and
+    # "lotgenotengroep" answers "lotgenoten", whose stem ("lotnoot") lost its "ge".
+    overlap += 0.5 * sum(
+        1 for w in wanted - line_stems if _in_compound(w, (spelled or {}).get(w), folded)
+    )
     if not overlap:
         return 0.0
     score = float(overlap)
@@ -193,6 +197,13 @@ def score_line(
         elif printed:
             score -= 1.0  # about another year than the one asked
     return score
+
+
+def _in_compound(word_stem: str, word: str | None, folded_line: str) -> bool:
+    if len(word_stem) >= 5 and word_stem in folded_line:
+        return True
+    base = re.sub(r"(?:en|s)$", "", word or "")  # "lotgenoten" -> "lotgenot"
+    return len(base) >= 6 and base in folded_line
 
 
 @lru_cache(maxsize=256)  # asked once per line of every card looked at
@@ -258,7 +269,13 @@ def best_lines(
     if not wanted:
         return []
     asked_years = plan.figure_years if years is None else years
-    setting = frozenset(wanted & _setting_stems(plan.text, stopwords))
+    setting = wanted & _setting_stems(plan.text, stopwords)
+    if plan.is_follow_up and card.id in plan.context_ids:
+        # "en is er ook iets voor lotgenoten?" on the card talked about: the earlier question
+        # found the card; the new one asks which of its lines.
+        own = word_stems(plan.question, stopwords) | {stem(w) for w in plan.topic_words}
+        setting |= wanted - own
+    spelled = {stem(w): w for w in plan.topic_words}
     lines = card_sentences(card)
     scored = [
         ScoredLine(
@@ -270,8 +287,9 @@ def best_lines(
                 stopwords,
                 asked_years,
                 candidate.heading_years,
-                setting,
+                frozenset(setting),
                 candidate.heading_quarters,
+                spelled,
             ),
             position,
         )

@@ -354,7 +354,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         named_ids=named_ids,
         years=years,
         document_years=sorted(rules.document_years(asked or own_text) & set(years)),
-        quarters=sorted(asked_quarters(asked or own_text)),
+        quarters=sorted(asked_quarters(rules.without_document_names(asked or own_text))),
         status_matches=status_matches,
         status_word=status_word,
         fields=fields,

@@ -129,6 +129,7 @@ class RouterRules(BaseModel):
     follow_up_pointers: list[str]
     story_pointers: list[str] = []
     relatives: list[str] = []
+    everyday_words: dict[str, str] = {}
     follow_up_max_content_words: int
     acknowledgement_pattern: str = r"(?!)"
     stopwords: list[str]

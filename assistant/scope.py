@@ -214,6 +214,8 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and not rules.relative_words.matches(word)
         and word not in rules.place_words  # places have checks of their own
         and not vocabulary.knows(word)
+        # "de crèche": the cards call it "kinderopvang".
+        and not vocabulary.knows(rules.everyday_words.get(word, word))
         # "een klein vzwtje": the diminutive of a word the cards use.
         and not vocabulary.knows(_without_diminutive(word))
         and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)

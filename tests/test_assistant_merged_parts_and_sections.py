@@ -68,10 +68,18 @@ def test_a_later_part_joins_its_card_inside_a_comparison_and_keeps_other_cards_a
         "- Status: 2 - Halverwege",
         "- De start is voorzien vanaf 2026.",
     ]
-    # A second comparison is no card of its own: its lines stay under their own headings.
-    again = _answer(f"Ter vergelijking, per bron:\n{new}\n- Andere regel 2024.", [])
+    # A second comparison of the same cards: its intro is said once, its new lines join their
+    # cards' headings, a card it alone names stays apart.
+    other = "Volgens actie 02/15 „Speelotheek” (Stad Lier – evaluatie 2024 Q2):"
+    again = _answer(
+        f"Ter vergelijking, per bron:\n{new}\n- Andere regel 2024.\n{other}\n- Nieuw.", []
+    )
     merged = merge_answers("q", [compared, again], time.perf_counter())
-    assert merged.answer.endswith(f"Ter vergelijking, per bron:\n{new}\n- Andere regel 2024.")
+    assert merged.answer.split("\n\n") == [
+        f"Ter vergelijking, per bron:\n{old}\n- Status: 0-Nog niet begonnen\n{new}\n"
+        "- Status: 2 - Halverwege\n- Andere regel 2024.",
+        f"{other}\n- Nieuw.",
+    ]
 
 
 def test_a_line_made_of_lines_already_shown_is_left_out() -> None:

@@ -104,6 +104,9 @@ def test_a_card_named_by_its_title() -> None:
     named = cards_named_by_title("Wie trekt de actie Uitbouw van de Huizen van het Kind?", cards)
     assert [c.id for c in named] == ["2"]
     assert cards_named_by_title("Welke acties lopen er?", cards) == []
+    # "de actie rond het ...": the title comes after the preposition.
+    named = cards_named_by_title("Hoe ver staat de actie rond de uitbouw van de huizen?", cards)
+    assert [c.id for c in named] == ["2"]
 
 
 def test_follow_up_asking_for_a_list_in_another_document() -> None:
