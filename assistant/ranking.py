@@ -157,6 +157,7 @@ def score_line(
     setting: frozenset[str] = frozenset(),
     heading_quarters: frozenset[int] = frozenset(),
     spelled: Mapping[str, str] | None = None,
+    year_names_subject: bool = False,
 ) -> float:
     line_stems = word_stems(line, stopwords)
     folded = fold(line)
@@ -167,6 +168,9 @@ def score_line(
     overlap += 0.5 * sum(
         1 for w in wanted - line_stems if _in_compound(w, (spelled or {}).get(w), folded)
     )
+    if not overlap and year_names_subject and any(str(y) in line for y in years):
+        # "en in 2024?" on the card talked about: the year is what the line must share.
+        overlap = _SETTING_SHARE
     if not overlap:
         return 0.0
     score = float(overlap)
@@ -270,7 +274,8 @@ def best_lines(
         return []
     asked_years = plan.figure_years if years is None else years
     setting = wanted & _setting_stems(plan.text, stopwords)
-    if plan.is_follow_up and card.id in plan.context_ids:
+    talked_about = plan.is_follow_up and card.id in plan.context_ids
+    if talked_about:
         # "en is er ook iets voor lotgenoten?" on the card talked about: the earlier question
         # found the card; the new one asks which of its lines.
         own = word_stems(plan.question, stopwords) | {stem(w) for w in plan.topic_words}
@@ -290,6 +295,7 @@ def best_lines(
                 frozenset(setting),
                 candidate.heading_quarters,
                 spelled,
+                talked_about,
             ),
             position,
         )

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 from assistant_corpus import DOC_VAPA
-from assistant_helpers import RULES, aalst_card, plan, text_card, with_cards
+from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_check import holds_answer
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card, CardFields
 
 ASKED_IN_Q2_REPORT = (
@@ -110,3 +111,20 @@ def test_which_sum_with_a_word_before_it_asks_an_amount() -> None:
 
 def test_a_credit_asks_the_budget_field() -> None:
     assert "budget_notes" in plan("Hoeveel krediet voorzag de minister voor de oproep?").fields
+
+
+def test_a_year_asked_of_the_card_talked_about_finds_its_line() -> None:
+    card = text_card(
+        "Lier voorziet een tolkenondersteuning voor gesprekken tussen ouders en school.\n\n"
+        "351 opdrachten zijn effectief uitgevoerd dankzij ondersteuning van stad en OCMW Lier.\n\n"
+        "In 2024 zijn er actueel 482 aanvragen geregistreerd en 258 opdrachten uitgevoerd.",
+        "Tolkenondersteuning voor het onderwijs",
+        card_id="01/11/SAP/02/08",
+    )
+    history = conversation(
+        "hoeveel keer heeft lier vorig jaar een tolk betaald voor gesprekken met de school?",
+        "Volgens actie 01/11/SAP/02/08 zijn in 2023 351 opdrachten uitgevoerd.",
+    )
+    asked = plan("ok. en dit jaar al? hoeveel zijn er in 2024 tot nu toe?", history)
+    top = best_lines(card, asked, RULES.stopword_set, 1)
+    assert top and "482 aanvragen" in top[0].text

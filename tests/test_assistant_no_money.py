@@ -27,7 +27,9 @@ def _afstemming(budget_words: str) -> Card:
     )
 
 
-@pytest.mark.parametrize("budget_words", ["Nihil", "Vereist geen budget", "geen"])
+@pytest.mark.parametrize(
+    "budget_words", ["Nihil", "Vereist geen budget", "geen", "Budgettair neutraal"]
+)
 def test_no_money_planned_is_the_answer_to_how_much(budget_words: str) -> None:
     answer = Assistant(with_cards(_afstemming(budget_words))).ask(
         "Hoeveel geld is er voorzien voor actie 03_02_01?"
@@ -50,6 +52,7 @@ def test_a_sum_not_known_yet_is_still_not_in_the_documents() -> None:
     [
         ("Nihil", True),
         ("Er zullen hier door de Vlaamse overheid geen bijkomende budgetten worden voorzien", True),
+        ("Budgettair neutraal: de schaalvoordelen komen het sociaal beleid ten goede", True),
         ("Nog te bepalen", False),
         ("Kleine onkosten voor organisatie werkbezoeken", False),
         ("2015: geen 2016: geen 2017: Nog te onderzoeken", False),

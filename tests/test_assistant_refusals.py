@@ -141,6 +141,7 @@ def test_errands_services_homework_and_private_disputes_are_out_of_scope(questio
         # Budget figures and a job at the CAW are in the plans; the help asked for is not.
         "welke Excel-formule zet bedragen als 1.174.330,99 om naar getallen?",
         "kunde gij voor mij een motivatiebrief schrijven voor een job bij het CAW?",
+        "Hoe reken ik de btw uit op een factuur van 1.250 euro exclusief btw aan 21%?",
     ],
 )
 def test_office_software_and_letters_of_ones_own_are_out_of_scope(question: str) -> None:
@@ -154,6 +155,7 @@ def test_office_software_and_letters_of_ones_own_are_out_of_scope(question: str)
         "kun je de acties rond opvoedingsondersteuning opsommen?",
         "ik zet alles in Excel: wat is het budget van actieplan 01/11/SAP/01 in 2024?",
         "welke acties helpen werkzoekenden met solliciteren en hun cv?",
+        "welk budget staat er inclusief btw bij actieplan 01/11/SAP/01?",
     ],
 )
 def test_questions_about_the_plans_with_those_words_are_no_errands(question: str) -> None:
