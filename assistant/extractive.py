@@ -153,10 +153,9 @@ class ExtractiveBackend:
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]
     ) -> Draft | None:
         """The answer when the tables found print no amount for what was asked, else None."""
-        plan = task.plan
-        if len(cards) == 1 and _tells_budget_in_words(plan, cards[0].card):
+        plan, card = task.plan, cards[0].card
+        if len(cards) == 1 and _tells_budget_in_words(plan, card):
             return None  # "welk budgettair engagement?": "Kleine onkosten voor ..." answers it
-        card = cards[0].card
         if (
             len(cards) == 1
             and plan.figure_years
@@ -168,8 +167,8 @@ class ExtractiveBackend:
             return self.refusals.with_verdict(plan, lines, citations, refused=True)
         if len(cards) == 1 and not _has_money(lines):
             # A table row printing "/" for the year says so; no row at all is not an answer.
-            asked_cells = budget_lines(cards[0].card, plan)[0]
-            if not asked_cells and (notes := field_values(cards[0].card, ["budget_notes"])):
+            asked_cells = budget_lines(card, plan)[0]
+            if not asked_cells and (notes := field_values(card, ["budget_notes"])):
                 # "Budgettair engagement: Nog te bepalen": no amount, and the card says so;
                 # "Nihil" is the amount: none.
                 unknown = not any(self.rules.says_no_money(note.value) for note in notes)
@@ -179,7 +178,7 @@ class ExtractiveBackend:
             lines.append(
                 self.phrases.say("budget_none", ref=card_ref(cards[0]), years=_years(plan))
             )
-            self._other_years(cards[0].card, plan, lines)
+            self._other_years(card, plan, lines)
             # "/" says no money is planned; "*" or "nog te bepalen" that the amount is not
             # known yet, so the asked figure is not in the documents.
             undecided = all(line.raw != "/" for line in asked_cells)
