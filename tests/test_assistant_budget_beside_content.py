@@ -18,6 +18,7 @@ from actiewijzer.assistant.assistant import Assistant
         "ik hoorde dat aalst lokaal cliëntoverleg aanbiedt. hoe werkt da en wie begeleidt het? "
         "is daar budget voor?",
         "hoe werkt het lokaal cliëntoverleg in aalst, wie begeleidt het en wat kost dat?",
+        "hoe werkt het lokaal cliëntoverleg in aalst? wie begeleidt het en is daar geld voor?",
     ],
 )
 def test_the_way_it_works_and_the_budget_are_both_answered(question: str) -> None:
