@@ -114,8 +114,10 @@ def holds_answer(
     with_focus = [not focus or _names_any(focus, line, stopwords) for line in texts]
     counted = [here or (i > 0 and with_focus[i - 1]) for i, here in enumerate(with_focus)]
     # "hoeveel moeders zitten in de tweede groep?": the count of the first group is no answer.
-    asked = router_rules().without_document_names(plan.question)  # not "het tweede kwartaal" report
-    ordinals = asked_ordinals(asked) if needs_words else []
+    # Not "de evaluatie van het tweede kwartaal": that names a report.
+    ordinals = (
+        asked_ordinals(router_rules().without_document_names(plan.question)) if needs_words else []
+    )
     return any(
         near
         and (

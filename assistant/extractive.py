@@ -35,7 +35,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import fold, prints_phrase, truncate
+from actiewijzer.assistant.text import prints_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
@@ -156,18 +156,18 @@ class ExtractiveBackend:
         plan, card = task.plan, cards[0].card
         if len(cards) == 1 and _tells_budget_in_words(plan, card):
             return None  # "welk budgettair engagement?": "Kleine onkosten voor ..." answers it
+        asked_cells = budget_lines(card, plan)[0] if len(cards) == 1 else []
         if (
             len(cards) == 1
             and plan.figure_years
-            and self.rules.kinds["budget"].matches(fold(plan.question))
-            and not budget_lines(card, plan)[0]
+            and self.rules.kinds["budget"].matches(plan.question)
+            and not asked_cells
             and budget_for_other_years(card, plan.figure_years, lines)
         ):
             # Shown as the nearest, not as the answer.
             return self.refusals.with_verdict(plan, lines, citations, refused=True)
         if len(cards) == 1 and not _has_money(lines):
             # A table row printing "/" for the year says so; no row at all is not an answer.
-            asked_cells = budget_lines(card, plan)[0]
             if not asked_cells and (notes := field_values(card, ["budget_notes"])):
                 # "Budgettair engagement: Nog te bepalen": no amount, and the card says so;
                 # "Nihil" is the amount: none.

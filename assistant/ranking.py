@@ -45,6 +45,8 @@ _ELABORATION = re.compile(r"^(?:een\s+|de\s+|het\s+)?([\w'’-]{4,})\s+(?:die|da
 _MAX_ELABORATIONS = 2
 _FOLLOWER_REACH = 2  # sentences after the best one that may go on telling its answer
 _SETTING_SHARE = 0.5  # what a scene-setting word counts for, less than an asked one
+_PLURAL_ENDING = re.compile(r"(?:en|s)$")
+_MIN_COMPOUND_BASE = 6
 # A class or group code ("1A", "1B"; not the ordinal "1e"): a line naming the asked one is about
 # it, a line naming its sibling ("1B" when "1A" is asked) about something else.
 _GROUP_CODE = re.compile(r"(?<![\d/.,-])\d{1,2}[a-df-z](?!\w)")
@@ -156,7 +158,7 @@ def score_line(
     heading_years: frozenset[int] = frozenset(),
     setting: frozenset[str] = frozenset(),
     heading_quarters: frozenset[int] = frozenset(),
-    spelled: Mapping[str, str] | None = None,
+    compound_bases: Mapping[str, str] | None = None,
     year_names_subject: bool = False,
 ) -> float:
     line_stems = word_stems(line, stopwords)
@@ -165,8 +167,11 @@ def score_line(
     overlap: float = len(wanted & line_stems) - _SETTING_SHARE * len(setting & line_stems)
     # Compounds: "nachtopvang" answers "opvang", "kansentarief" answers "tarief"; and
     # "lotgenotengroep" answers "lotgenoten", whose stem ("lotnoot") lost its "ge".
+    bases = compound_bases or {}
     overlap += 0.5 * sum(
-        1 for w in wanted - line_stems if _in_compound(w, (spelled or {}).get(w), folded)
+        1
+        for w in wanted - line_stems
+        if (len(w) >= 5 and w in folded) or (w in bases and bases[w] in folded)
     )
     if not overlap and year_names_subject and any(str(y) in line for y in years):
         # "en in 2024?" on the card talked about: the year is what the line must share.
@@ -201,13 +206,6 @@ def score_line(
         elif printed:
             score -= 1.0  # about another year than the one asked
     return score
-
-
-def _in_compound(word_stem: str, word: str | None, folded_line: str) -> bool:
-    if len(word_stem) >= 5 and word_stem in folded_line:
-        return True
-    base = re.sub(r"(?:en|s)$", "", word or "")  # "lotgenoten" -> "lotgenot"
-    return len(base) >= 6 and base in folded_line
 
 
 @lru_cache(maxsize=256)  # asked once per line of every card looked at
@@ -280,7 +278,11 @@ def best_lines(
         # found the card; the new one asks which of its lines.
         own = word_stems(plan.question, stopwords) | {stem(w) for w in plan.topic_words}
         setting |= wanted - own
-    spelled = {stem(w): w for w in plan.topic_words}
+    setting_stems = frozenset(setting)
+    # "lotgenoten" -> "lotgenot": the unstemmed word a compound may start with (of the words
+    # sharing a stem, the last one asked).
+    spelled = {stem(w): _PLURAL_ENDING.sub("", w) for w in plan.topic_words}
+    compound_bases = {s: base for s, base in spelled.items() if len(base) >= _MIN_COMPOUND_BASE}
     lines = card_sentences(card)
     scored = [
         ScoredLine(
@@ -292,9 +294,9 @@ def best_lines(
                 stopwords,
                 asked_years,
                 candidate.heading_years,
-                frozenset(setting),
+                setting_stems,
                 candidate.heading_quarters,
-                spelled,
+                compound_bases,
                 talked_about,
             ),
             position,
