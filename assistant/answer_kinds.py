@@ -78,7 +78,8 @@ _STOPPED = re.compile(
 )
 # A cause or a purpose: "omwille van problemen in de personeelsbezetting", "om ... te helpen".
 _REASON = re.compile(
-    r"\b(?:omdat|want|doordat|wegens|vanwege|omwille|dankzij|daardoor|daarom|reden\w*|"
+    r"\b(?:omdat|want|doordat|vermits|aangezien|ingevolge|naar aanleiding van|wegens|vanwege|"
+    r"omwille|dankzij|daardoor|daarom|reden\w*|"
     r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling|"
     r"te maken met|afhankelijk van|te danken aan|verklaard|verklaring\w*)\b"
     r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",

@@ -41,6 +41,7 @@ from actiewijzer.ingest.models import Card
 _GENERIC = ("description", "korte_inhoud")
 _FACT_LINES = 4
 _LINES_BESIDE_FIELDS = 3
+_MORE_ASKS_LINES = 3
 _FIELD_CHARS = 300
 # The one field the card prints of those asked ("welke indicatoren?") is quoted near whole.
 _ASKED_FIELD_CHARS = 900
@@ -149,6 +150,13 @@ class ExtractiveBackend:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
 
+    def _asks_money(self, plan: QuestionPlan) -> bool:
+        """The question's own words ask money: "welk budget", "hoe hoog was de dotatie" (not
+        "wat gebeurt er met die subsidieregeling?")."""
+        if self.rules.kinds["budget"].matches(plan.question):
+            return True
+        return plan.answer_type == "amount" and self.rules.money.matches(plan.question)
+
     def _budget_gap(
         self, task: AnswerTask, cards: list[FoundCard], lines: list[str], citations: list[Citation]
     ) -> Draft | None:
@@ -160,7 +168,7 @@ class ExtractiveBackend:
         if (
             len(cards) == 1
             and plan.figure_years
-            and self.rules.kinds["budget"].matches(plan.question)
+            and self._asks_money(plan)
             and not asked_cells
             and budget_for_other_years(card, plan.figure_years, lines)
         ):
@@ -272,6 +280,10 @@ class ExtractiveBackend:
         # Four lines, three beside the fields asked: a question written in other words than the
         # card's often finds its answer in the third or fourth best line.
         count = _LINES_BESIDE_FIELDS if quotes and not plan.answer_type else _FACT_LINES
+        # "welke twee bronnen ..., via welk project ..., welk team ...?": each ask beyond two
+        # may need a line of its own.
+        asks = len(self.rules.asking.found(plan.question))
+        count += min(_MORE_ASKS_LINES, max(0, asks - 2))
         chosen = best_lines(
             card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness
         )

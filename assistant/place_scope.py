@@ -70,7 +70,7 @@ class PlaceScope(RetrieverBase):
                 continue
             # Each place is searched with the part of the question that names it.
             own = [c for c in clauses if set(place_docs) & set(documents_in_scope(c, (), docs))]
-            text = own[-1] if len(own) < len(clauses) else plan.text
+            text = own[-1] if own and len(own) < len(clauses) else plan.text
             extra += self._search(text, 3, place_docs, filters)[:1]
         retrieved.cards = unique([*retrieved.cards[:1], *extra, *retrieved.cards[1:]])
         return retrieved

@@ -57,7 +57,9 @@ class CardRetriever(FieldLists, PlaceScope):
             # "en wat realiseert Lier zelf in zijn Huis van het Kind?": another place, and a
             # subject of its own, is a new question there, not one about the earlier card.
             scope = [d for d in scope if d in own] or scope
-            if len(plan.topic_words) > router_rules().follow_up_max_content_words:
+            # "... bij dezelfde actie?" still asks about the earlier card, in the report named.
+            many_words = len(plan.topic_words) > router_rules().follow_up_max_content_words
+            if many_words and not router_rules().points_back(plan.question):
                 own_ids = [i for i in plan.named_ids if i in router_rules().ids_in(plan.question)]
                 update = {"text": plan.question, "context_ids": [], "named_ids": own_ids}
                 plan = plan.model_copy(update=update)

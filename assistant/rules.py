@@ -14,23 +14,33 @@ from actiewijzer.assistant.text import content_words, fold, place_forms, words
 
 class WordList:
     """Words and phrases; `*` stands for any letters: "budget*" is a prefix, "*budget" a suffix
-    ("werkingsbudget"). Matched on accent-folded lowercase text."""
+    ("werkingsbudget"). A word led by "!" is an exception: "!budgetmeter*" keeps "budget*" from
+    matching "budgetmeters". Matched on accent-folded lowercase text."""
 
     def __init__(self, words: list[str]) -> None:
-        parts = []
-        for word in words:
-            folded = fold(word)
-            body = r"\w*".join(re.escape(piece) for piece in folded.split("*"))
-            tail = "" if word.endswith("*") else r"(?!\w)"
-            head = r"(?<!\w)" if folded[:1].isalnum() or folded.startswith("*") else ""
-            parts.append(head + body + tail)
-        self._pattern = re.compile("|".join(parts) or r"(?!x)x")
+        kept = [w for w in words if not w.startswith("!")]
+        self._pattern = _word_pattern(kept)
+        self._exceptions = _word_pattern([w[1:] for w in words if w.startswith("!")])
+
+    def _text(self, text: str) -> str:
+        return self._exceptions.sub(" ", fold(text))
 
     def found(self, text: str) -> list[str]:
-        return [match.group(0) for match in self._pattern.finditer(fold(text))]
+        return [match.group(0) for match in self._pattern.finditer(self._text(text))]
 
     def matches(self, text: str) -> bool:
-        return self._pattern.search(fold(text)) is not None
+        return self._pattern.search(self._text(text)) is not None
+
+
+def _word_pattern(words: list[str]) -> re.Pattern[str]:
+    parts = []
+    for word in words:
+        folded = fold(word)
+        body = r"\w*".join(re.escape(piece) for piece in folded.split("*"))
+        tail = "" if word.endswith("*") else r"(?!\w)"
+        head = r"(?<!\w)" if folded[:1].isalnum() or folded.startswith("*") else ""
+        parts.append(head + body + tail)
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 _MAX_PHRASE = 3  # words after an opener that may still belong to its noun phrase

@@ -1,11 +1,12 @@
 """A comparison of one town's years stays in that town's reports; a name written in capitals
 ("PLUS") that the best card prints must be printed by the card that answers; a document's
-section titled after what is asked ("Lokale contactpersoon") answers it."""
+section titled after what is asked ("Lokale contactpersoon") answers it; a follow-up comparing
+with another town answers for both."""
 
 from __future__ import annotations
 
 from assistant_corpus import DOC_2020, DOC_2024, DOC_ESF
-from assistant_helpers import aalst_card, text_card, with_cards
+from assistant_helpers import aalst_card, conversation, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.ingest.models import CardKind
@@ -84,3 +85,18 @@ def test_the_documents_contact_section_answers_who_to_call() -> None:
     )
     assert "015 29 83 02" in answer.answer
     assert [c.id for c in answer.citations] == ["Sectie 8"]
+
+
+def test_a_follow_up_comparing_with_another_town_answers_for_both() -> None:
+    # The earlier question names Aalst and the follow-up only Lier: no clause of the follow-up
+    # names Aalst, and its card is searched with the whole question (this used to crash).
+    history = conversation(
+        "Wat doet Aalst met de Ruilwinkel van het Huis van het Kind?",
+        "In Aalst zet de Stad in op de uitbouw van de ruilwinkel.",
+    )
+    answer = Assistant(with_cards(SWAP_2020, SWAP_2024, SWAP_AALST)).ask(
+        "en hoe vergelijkt dat met de ruilwinkel in Lier?", history
+    )
+    assert not answer.refused
+    assert "D4.2-A1" in {c.id for c in answer.citations}
+    assert {c.doc for c in answer.citations} & {DOC_2020, DOC_2024}
