@@ -236,16 +236,19 @@ class CardChooser:
 
         places = self.rules.place_words
 
-        def evidence(found: FoundCard) -> tuple[int, float, float]:
+        def evidence(found: FoundCard) -> tuple[int, float, float, float]:
             # "de dag van de directeur": the card printing the question's name for a thing
             # is about it; another shares only its words ("de dag van de toewijzing").
             named = longest_phrase_printed(plan.text, found.card.text, places)
             answering = best_lines(found.card, plan, stop, 1, closeness=task.line_closeness)
             line, score = (answering[0].text, answering[0].score) if answering else ("", 0.0)
             if task.vocabulary is None:
-                return named, 0.0, score
+                return named, 0.0, 0.0, score
             share = task.vocabulary.named_share(f"{found.card.title} {line}", subject)
-            return named, share, score
+            # Named as much, the card titled after the subject is about it; the other mentions
+            # it in passing, in a line that may score higher on a place or a year.
+            titled = task.vocabulary.named_share(found.card.title, subject)
+            return named, share, titled, score
 
         best = max(tied, key=evidence)  # the first of equals: the search order stands
         return [best, *(f for f in holding if f is not best)]

@@ -150,6 +150,12 @@ class ExtractiveBackend:
             lines.append(self.phrases.say("not_in_documents"))
         return Draft(text="\n".join(lines), citations=citations)
 
+    def _asks_beyond_two(self, plan: QuestionPlan) -> int:
+        """ "welke twee bronnen ..., via welk project ..., welk team ...?": each ask beyond two
+        may need a line of its own."""
+        asks = len(self.rules.asking.found(plan.question))
+        return min(_MORE_ASKS_LINES, max(0, asks - 2))
+
     def _asks_money(self, plan: QuestionPlan) -> bool:
         """The question's own words ask money: "welk budget", "hoe hoog was de dotatie" (not
         "wat gebeurt er met die subsidieregeling?")."""
@@ -280,10 +286,7 @@ class ExtractiveBackend:
         # Four lines, three beside the fields asked: a question written in other words than the
         # card's often finds its answer in the third or fourth best line.
         count = _LINES_BESIDE_FIELDS if quotes and not plan.answer_type else _FACT_LINES
-        # "welke twee bronnen ..., via welk project ..., welk team ...?": each ask beyond two
-        # may need a line of its own.
-        asks = len(self.rules.asking.found(plan.question))
-        count += min(_MORE_ASKS_LINES, max(0, asks - 2))
+        count += self._asks_beyond_two(plan)
         chosen = best_lines(
             card, plan, self.rules.stopword_set, count, years, closeness=task.line_closeness
         )
@@ -330,6 +333,14 @@ class ExtractiveBackend:
         quotes += self._field_lines(card, extra, lines)
         if named := name_line(task, found, self.rules.stopword_set):
             self._quote([named], lines, quotes)
+        if more := self._asks_beyond_two(task.plan):
+            # "hoeveel budget ..., wie is de trekker en welke rol heeft Aalst?": the rest is
+            # told by the card's other lines.
+            rest = task.plan.model_copy(update={"answer_type": None})
+            stop, closeness = self.rules.stopword_set, task.line_closeness
+            others = best_lines(card, rest, stop, more + len(quotes), years, closeness=closeness)
+            fresh = [line.text for line in others if not _repeats(line.text, quotes)]
+            self._quote(fresh[:more], lines, quotes)
         partners = [
             related
             for related in task.retrieved.related

@@ -156,6 +156,10 @@ def classify(
     text: str, named_ids: Sequence[str], years: Sequence[int], rules: RouterRules
 ) -> QuestionKind:
     found = _kind_words(text, rules)
+    if {"compare", "topic"} <= found and rules.asks_for_list(text):
+        # "voor een vergelijking: welke acties in Lier en in Aalst gaan over X? geef ze
+        # allemaal": every card on it, in each document, not the best one of each.
+        return QuestionKind.TOPIC
     # Two years asked ("in 2020 en in 2023") compare one action across reports.
     if (
         "compare" in found
@@ -323,6 +327,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:
         kind = QuestionKind.BUDGET if len(named_ids) <= 1 else kind
     status_word, status_matches = _status_request(asked, rules)
+    if rules.asks_status_of_one(asked):
+        status_word, status_matches = None, []
     fields = own_fields
     # "en in 2020?" asks the earlier field again; "en wat realiseert Lier zelf?" asks its own.
     own_subject = len(content_words(asked, rules.stopword_set | rules.topic_noise_set)) > (

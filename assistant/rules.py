@@ -111,6 +111,7 @@ class RouterRules(BaseModel):
     min_vocabulary_coverage: float
     kind_keywords: dict[str, list[str]]
     status_values: dict[str, list[str]]
+    status_of_one_patterns: list[str] = []
     budget_columns: dict[str, str]
     budget_rows: dict[str, str]
     default_budget_row: str
@@ -544,6 +545,10 @@ class RouterRules(BaseModel):
     def without_acknowledgement(self, folded: str) -> str:
         """ "ok top. en wie regelt da?" -> "en wie regelt da?": the thanks before a follow-up."""
         return self._acknowledgement.sub("", folded, count=1)
+
+    def asks_status_of_one(self, text: str) -> bool:
+        """ "welke status heeft de actie?": one action's status, not a list by status."""
+        return any(re.search(p, fold(text)) for p in self.status_of_one_patterns)
 
     def points_back(self, text: str) -> bool:
         return _matches_folded(self._pointing, text)

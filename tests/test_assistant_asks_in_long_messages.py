@@ -1,8 +1,10 @@
 """Long messages that ask several things: each ask beyond two gets room for a line, a why is
 answered by "vermits", an amount asked beside a percentage shows both, a steer in brackets does
 not swallow the question after it, "bij dezelfde actie" keeps the card talked about in the report
-named, a sum for another year does not answer "hoe hoog was de dotatie in 2017?", and a thing
-named after a budget ("budgetmeters") is a subject, not a sum asked."""
+named, a sum for another year does not answer "hoe hoog was de dotatie in 2017?", a thing named
+after a budget ("budgetmeters") is a subject, not a sum asked, the card titled after the subject
+tells its status, "welke status heeft de actie?" lists nothing by status, and a list asked for a
+comparison lists every card on the topic."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from assistant_helpers import aalst_card, conversation, plan, text_card, with_ca
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.ingest.models import CardFields
+from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card, CardFields
 
 FOOD_AID = aalst_card(
     "De sociale kruidenier voorziet in aanvullende voedselhulp aan mensen met een laag inkomen.\n\n"
@@ -124,3 +126,72 @@ def test_a_thing_named_after_a_budget_is_a_subject_not_a_sum_asked() -> None:
     assert "budgetmeters" in asked.topic_words
     assert plan("hoeveel budget gaat naar budgetmeters?").kind is QuestionKind.BUDGET
     assert plan("wat is het budget voor 2024 van actie D4.1-A1?").kind is QuestionKind.BUDGET
+
+
+def _lier_action(card_id: str, title: str, text: str, status: str) -> Card:
+    return text_card(text, title, card_id, DOC_2024).model_copy(
+        update={"fields": CardFields(status=status, time_notes="De actie zit op schema.")}
+    )
+
+
+def test_the_card_titled_after_the_subject_answers_its_status() -> None:
+    titled = _lier_action(
+        "01/11/SAP/04/93", "Uitbouw project Woonatelier",
+        "De actie loopt in Lier: het Woonatelier heeft 2 inloopmomenten per week.",
+        "2 - Halverwege",
+    )  # fmt: skip
+    passing = _lier_action(
+        "01/11/SAP/02/91", "Begeleiding van maatschappelijk kwetsbaren",
+        "De actie loopt in Lier: het heeft werk voor kwetsbaren (o.a. Samenhang, Woonatelier).",
+        "3 - Nadert einde",
+    )  # fmt: skip
+    answer = Assistant(with_cards(passing, titled)).ask(
+        "Loopt het Woonatelier in Lier nog? Welke status heeft die actie?"
+    )
+    assert answer.citations[0].id == "01/11/SAP/04/93"
+    assert "Halverwege" in answer.answer
+
+
+def test_the_status_of_one_action_is_no_list_by_status() -> None:
+    asked = plan(
+        "De activeringstrajecten voor leefloners in Lier zijn afgelopen, maar de status staat "
+        "niet op afgerond? Welke status heeft de actie?"
+    )
+    assert asked.status_matches == [] and asked.kind is QuestionKind.STATUS
+    assert plan("Welke acties van Lier zijn afgerond?").status_matches
+
+
+def test_a_budget_asked_beside_other_things_shows_the_lines_telling_them() -> None:
+    card = aalst_card(
+        "De Stad zet via het project Dender360° in op de preventie van radicalisering.\n\n"
+        "Dender360° loopt sinds juli 2021 en is het vervolg van het ABC-project.\n\n"
+        "Aalst heeft de regierol binnen het project en versterkt naburige gemeentes.",
+        "De Stad zet in op de aanpak van radicalisering",
+        "D40.3-A7",
+    ).model_copy(
+        update={
+            "fields": CardFields(
+                trekker="Cluster Mens - Inburgering",
+                budget=[
+                    BudgetRow(
+                        label="Uitgaven",
+                        cells=[BudgetCell(column="2023", year=2023, raw="9 000 EUR")],
+                    )
+                ],
+            )
+        }
+    )
+    answer = Assistant(with_cards(card)).ask(
+        "Hoeveel budget staat er bij Dender360° in Aalst, wie is de trekker en welke regierol "
+        "heeft de stad?"
+    )
+    assert "9 000 EUR" in answer.answer and "regierol" in answer.answer
+
+
+def test_a_list_for_a_comparison_lists_every_card_on_the_topic() -> None:
+    asked = plan(
+        "Voor een vergelijking: welke acties in Lier en in Aalst gaan over de sociale "
+        "kruidenier? Geef ze allemaal."
+    )
+    assert asked.kind is QuestionKind.TOPIC
+    assert plan("Vergelijk de sociale kruidenier van Lier en Aalst.").kind is QuestionKind.COMPARE
