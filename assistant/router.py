@@ -322,6 +322,9 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     # steden financiert ..."), is told in a sentence, not in a budget table.
     if answer_type in ("price", "reason", "places") and kind is QuestionKind.BUDGET:
         kind = QuestionKind.FACT
+    # "en hoe heet die vzw?" after a budget question asks the name, not the budget again.
+    if answer_type == "names" and kind is QuestionKind.BUDGET and followed:
+        kind = QuestionKind.FACT
     columns = _budget_columns(rules.budget_columns, asked)
     # "geboekt tegenover het budget" in one year compares two columns of one table.
     if kind is QuestionKind.COMPARE and len(columns) > 1 and len(compared) <= 1:

@@ -3,8 +3,8 @@ answered by "vermits", an amount asked beside a percentage shows both, a steer i
 not swallow the question after it, "bij dezelfde actie" keeps the card talked about in the report
 named, a sum for another year does not answer "hoe hoog was de dotatie in 2017?", a thing named
 after a budget ("budgetmeters") is a subject, not a sum asked, the card titled after the subject
-tells its status, "welke status heeft de actie?" lists nothing by status, and a list asked for a
-comparison lists every card on the topic."""
+tells its status, "welke status heeft de actie?" lists nothing by status, a list asked for a
+comparison lists every card on the topic, and "en hoe heet die vzw?" after a budget asks a name."""
 
 from __future__ import annotations
 
@@ -195,3 +195,28 @@ def test_a_list_for_a_comparison_lists_every_card_on_the_topic() -> None:
     )
     assert asked.kind is QuestionKind.TOPIC
     assert plan("Vergelijk de sociale kruidenier van Lier en Aalst.").kind is QuestionKind.COMPARE
+
+
+def test_the_name_asked_after_a_budget_is_told_beside_it() -> None:
+    card = aalst_card(
+        "De Stad streeft naar een toegankelijk openbaar domein bij de heraanleg van pleinen.\n\n"
+        "De samenwerking met Enter vzw wordt verdergezet.",
+        "De Stad streeft naar een toegankelijk openbaar domein",
+        "D40.2-A3",
+    ).model_copy(
+        update={
+            "fields": CardFields(
+                budget=[
+                    BudgetRow(
+                        label="Uitgaven",
+                        cells=[BudgetCell(column="2023", year=2023, raw="2 800 EUR")],
+                    )
+                ]
+            )
+        }
+    )
+    answer = Assistant(with_cards(card)).ask(
+        "hoeveel geld geeft aalst per jaar voor een toegankelijk openbaar domein, en hoe heet "
+        "die vzw?"
+    )
+    assert "2 800 EUR" in answer.answer and "Enter vzw" in answer.answer
