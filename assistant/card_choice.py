@@ -65,7 +65,11 @@ _COMPARING = re.compile(r"\bvergelijk", re.IGNORECASE)
 def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[FoundCard]:
     """ "Vergelijk de actie rond palliatieve zorg met die rond de mobiele ...werker": two cards
     of one document, each on what the other lacks; none when the best card covers it all."""
-    if len(cards) < 2 or plan.years or len({f.card.doc for f in cards}) > 1:
+    # Two years compared are one card's two reports; a span ("jaarbudgetten voor 2023-2025")
+    # is the period both cards print.
+    if len(cards) < 2 or len(compared_years(plan.question)) > 1:
+        return []
+    if len({f.card.doc for f in cards}) > 1:
         return []
     if not _COMPARING.search(plan.question):
         return []

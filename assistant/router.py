@@ -156,7 +156,7 @@ def classify(
     text: str, named_ids: Sequence[str], years: Sequence[int], rules: RouterRules
 ) -> QuestionKind:
     found = _kind_words(text, rules)
-    if {"compare", "topic"} <= found and rules.asks_for_list(text):
+    if {"compare", "topic"} <= found and rules.whole_list.matches(text):
         # "voor een vergelijking: welke acties in Lier en in Aalst gaan over X? geef ze
         # allemaal": every card on it, in each document, not the best one of each.
         return QuestionKind.TOPIC

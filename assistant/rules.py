@@ -112,6 +112,7 @@ class RouterRules(BaseModel):
     kind_keywords: dict[str, list[str]]
     status_values: dict[str, list[str]]
     status_of_one_patterns: list[str] = []
+    whole_list_words: list[str] = []
     budget_columns: dict[str, str]
     budget_rows: dict[str, str]
     default_budget_row: str
@@ -465,7 +466,8 @@ class RouterRules(BaseModel):
         """The words of the noun phrases a question opens with a determiner, a preposition or
         a comparative: "met de kringwinkel" -> kringwinkel; "de middelbare school" -> school,
         since a word in -e before another one is an adjective."""
-        tokens = re.findall(r"[\w'-]+|[^\w\s]", fold(text))
+        # "'Samen tegen schooluitval'": a quote around a name is no part of its last word.
+        tokens = [t.strip("'") or t for t in re.findall(r"[\w'-]+|[^\w\s]", fold(text))]
         endings = tuple(self.comparative_endings)
         found: list[str] = []
 
@@ -504,6 +506,11 @@ class RouterRules(BaseModel):
     @cached_property
     def topic_questions(self) -> list[re.Pattern[str]]:
         return [re.compile(p) for p in self.topic_patterns]
+
+    @cached_property
+    def whole_list(self) -> WordList:
+        """Words asking for every card on a topic: "geef ze allemaal", "welke acties"."""
+        return WordList(self.whole_list_words)
 
     def asks_for_list(self, text: str) -> bool:
         folded = fold(text)

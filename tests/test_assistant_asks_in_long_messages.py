@@ -4,12 +4,14 @@ not swallow the question after it, "bij dezelfde actie" keeps the card talked ab
 named, a sum for another year does not answer "hoe hoog was de dotatie in 2017?", a thing named
 after a budget ("budgetmeters") is a subject, not a sum asked, the card titled after the subject
 tells its status, "welke status heeft de actie?" lists nothing by status, a list asked for a
-comparison lists every card on the topic, and "en hoe heet die vzw?" after a budget asks a name."""
+comparison lists every card on the topic, "en hoe heet die vzw?" after a budget asks a name, a
+quote around a name is no part of its last word, and two actions compared over the plan's period
+are both answered."""
 
 from __future__ import annotations
 
 from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA
-from assistant_helpers import aalst_card, conversation, plan, text_card, with_cards
+from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
@@ -195,6 +197,11 @@ def test_a_list_for_a_comparison_lists_every_card_on_the_topic() -> None:
     )
     assert asked.kind is QuestionKind.TOPIC
     assert plan("Vergelijk de sociale kruidenier van Lier en Aalst.").kind is QuestionKind.COMPARE
+    two_named = plan(
+        "Vergelijk twee Aalsterse acties rond opvoedingsondersteuning: de hulp aan huis en het "
+        "ontmoetingsaanbod voor moeders. Welke partner en welk jaarbudget staan er telkens?"
+    )
+    assert two_named.kind is QuestionKind.COMPARE
 
 
 def test_the_name_asked_after_a_budget_is_told_beside_it() -> None:
@@ -220,3 +227,30 @@ def test_the_name_asked_after_a_budget_is_told_beside_it() -> None:
         "die vzw?"
     )
     assert "2 800 EUR" in answer.answer and "Enter vzw" in answer.answer
+
+
+def test_a_quote_around_a_name_is_no_part_of_its_last_word() -> None:
+    quoted = "Leg de actie 'Conceptnota Samen tegen schooluitval' naast de Lierse actie."
+    assert "schooluitval" in RULES.named_things(quoted)
+    assert "schooluitval'" not in RULES.named_things(quoted)
+    assert "m'n" in RULES.named_things("met m'n buren")
+    answer = Assistant(with_cards()).ask("Wat doet Lier in de actie 'Werkervaring kansengroepen'?")
+    assert "noemen nergens" not in answer.answer
+
+
+def test_two_actions_compared_over_the_plan_period_are_both_answered() -> None:
+    alfa = aalst_card(
+        "Anderstalige leerlingen worden extra ondersteund. Het project heet Alfaklassen.",
+        "De Stad werkt samen met secundaire scholen voor anderstaligen",
+        "D40.3-A2",
+    )
+    taalst = aalst_card(
+        "Met het project Taalst zet de Stad logopedisten in voor anderstalige leerlingen.",
+        "De Stad ondersteunt anderstalige leerlingen in het buitengewoon onderwijs",
+        "D40.3-A3",
+    )
+    answer = Assistant(with_cards(alfa, taalst)).ask(
+        "Vergelijk voor 2023-2025 het Aalsterse project Alfaklassen en het project Taalst voor "
+        "anderstalige leerlingen."
+    )
+    assert {"D40.3-A2", "D40.3-A3"} <= {c.id for c in answer.citations}
