@@ -235,7 +235,15 @@ def without_context(text: str, rules: RouterRules) -> str:
 
 def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:
     opening = fold(sentence).split(maxsplit=1)
-    return bool(opening) and opening[0] in _SITUATION_OPENERS and not rules.asks_something(sentence)
+    if not opening or rules.asks_something(sentence):
+        return False
+    if opening[0] in _SITUATION_OPENERS:
+        return True
+    # "Voor een reportage over AI bij de overheid:" says what the answer is for; "Daarna de
+    # echte vraag:" announces the question.
+    lead_in = sentence.endswith(":")
+    announces = lead_in and bool(set(words(sentence)) & {"vraag", "vragen"})
+    return (opening[0] == "voor" and lead_in) or announces
 
 
 def _budget_row(asked: str, rewritten: RewrittenQuestion, rules: RouterRules) -> str:
