@@ -42,10 +42,7 @@ def documents_in_scope(
         d.doc
         for d in docs
         if any(form in folded for m in d.municipalities for form in place_forms(fold(m)))
-        or (
-            ("vlaams" in folded or "vlaamse" in folded or "vlaanderen" in folded)
-            and "vlaams" in fold(d.issuer)
-        )
+        or (_names_flanders(folded) and "vlaams" in fold(d.issuer))
     ]
     chosen = by_place or [d.doc for d in docs]
     if by_kind:
@@ -55,6 +52,12 @@ def documents_in_scope(
         chosen = kinds or chosen
     by_year = [d.doc for d in docs if years and document_years(d) & set(years)]
     return [doc for doc in chosen if doc in by_year] or chosen
+
+
+def _names_flanders(words: set[str]) -> bool:
+    """ "Vlaanderen", "de Vlaamse overheid", "het VAPA", "VAPA-actie": the Flemish plan."""
+    flemish = {"vlaams", "vlaamse", "vlaanderen", "vapa"}
+    return any(w in flemish or w.startswith("vapa-") for w in words)
 
 
 def reports_named(text: str, docs: Sequence[DocumentInfo], rules: RouterRules) -> list[str]:

@@ -7,14 +7,15 @@ tells its status, "welke status heeft de actie?" lists nothing by status, a list
 comparison lists every card on the topic, "en hoe heet die vzw?" after a budget asks a name, a
 quote around a name is no part of its last word, two actions compared over the plan's period
 are both answered, and a lead-in saying what the answer is for ("Voor een reportage over ...:")
-names no subject."""
+names no subject, and "het VAPA" names the Flemish plan."""
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA
+from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA, sample_documents
 from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
+from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import strip_instructions, without_context
 from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card, CardFields
@@ -267,3 +268,11 @@ def test_a_lead_in_saying_what_the_answer_is_for_names_no_subject() -> None:
     assert asking.startswith("wat doet Aalst") and "reportage" not in asking
     answer = Assistant(with_cards()).ask(asked)
     assert not answer.refused and answer.citations[0].id == "D11.2-A1"
+
+
+def test_the_vapa_named_by_its_acronym_is_the_flemish_plan() -> None:
+    docs = [d.info for d in sample_documents()]
+    assert documents_in_scope("Tegen wanneer plant het VAPA de evaluatie?", (), docs, True) == [
+        DOC_VAPA
+    ]
+    assert documents_in_scope("wat zegt VAPA-actie 00_04_12?", (), docs) == [DOC_VAPA]
