@@ -30,6 +30,11 @@ def asked_years(
     # "en bestaat dat nu nog?" asks about now, not the year the earlier question asked.
     if not years and rewritten.is_follow_up and not rules.present.matches(asked):
         years = sorted({int(y) for y in YEAR.findall(own_text)})
+        if rules.places_in(asked):
+            # "en in Aalst?" after "wat zegt de Lierse evaluatie van Q2 2024?": the year named
+            # Lier's report, not a year asked of Aalst's plan.
+            named = rules.document_years(rewritten.previous_question or "")
+            years = [y for y in years if y not in named]
         if years and (shift := rules.year_shift(asked)):
             years = [min(years) - 1] if shift < 0 else [max(years) + 1]
     elif len(years) == 1 and (shift := rules.year_shift(asked)):

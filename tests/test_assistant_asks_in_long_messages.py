@@ -276,3 +276,16 @@ def test_the_vapa_named_by_its_acronym_is_the_flemish_plan() -> None:
         DOC_VAPA
     ]
     assert documents_in_scope("wat zegt VAPA-actie 00_04_12?", (), docs) == [DOC_VAPA]
+
+
+def test_the_year_naming_the_earlier_report_is_not_asked_of_another_town() -> None:
+    assert RULES.document_years("Wat zegt de Lierse evaluatie van Q2 2024 over noodopvang?") == {
+        2024
+    }
+    history = conversation(
+        "Wat zegt de Lierse evaluatie van Q2 2024 over noodopvang?",
+        "Volgens actie 01/11/SAP/04/01 „Acute Opvang voor mensen in woonnood” (Stad Lier – "
+        "evaluatie 2024 Q2): 13 nieuwe toewijzingen crisisopvang.",
+    )
+    assert 2024 not in plan("en in Aalst? hoeveel bedden zijn er?", history).figure_years
+    assert plan("en in 2023?", history).years == [2023]
