@@ -54,10 +54,12 @@ def documents_in_scope(
     return [doc for doc in chosen if doc in by_year] or chosen
 
 
+_FLEMISH = frozenset(["vlaams", "vlaamse", "vlaanderen", "vapa"])
+
+
 def _names_flanders(words: set[str]) -> bool:
     """ "Vlaanderen", "de Vlaamse overheid", "het VAPA", "VAPA-actie": the Flemish plan."""
-    flemish = {"vlaams", "vlaamse", "vlaanderen", "vapa"}
-    return any(w in flemish or w.startswith("vapa-") for w in words)
+    return any(w in _FLEMISH or w.startswith("vapa-") for w in words)
 
 
 def reports_named(text: str, docs: Sequence[DocumentInfo], rules: RouterRules) -> list[str]:

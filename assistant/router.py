@@ -14,7 +14,7 @@ from actiewijzer.assistant.date_lists import DateFilter, date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.question_years import YEAR, YEAR_SPAN_END, asked_years, compared_years
-from actiewijzer.assistant.rules import RouterRules, WordList
+from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold, words
 
 _PLAIN_BUDGET = "budget"  # the column word that is also the everyday word for money
@@ -363,9 +363,8 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     asking = [*rules.kind_keywords.values(), *rules.field_keywords.values()]
     kind_words = {fold(w.rstrip("*")) for words in asking for w in words}
     # Only a word listed as a prefix ("trekker*") stands for its longer forms: "dienst" asks
-    # who does it, "dienstverlening" is a topic; so does an exception ("!budgetmeter*").
+    # who does it, "dienstverlening" is a topic; so does a thing named after a budget.
     kind_prefixes = {fold(w[:-1]) for listed in asking for w in listed if w.endswith("*")}
-    exceptions = WordList([w[1:] for listed in asking for w in listed if w.startswith("!")])
     # "voor mensen met weinig geld" says who it is for, not what it is about.
     without_ids = rules.without_document_names(rules.without_idioms(asked))
     for card_id in rules.ids_in(asked):
@@ -374,7 +373,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         w
         for w in content_words(without_ids, noise)
         if w in names
-        or exceptions.matches(w)
+        or rules.budget_names.matches(w)
         or (w not in kind_words and not any(w.startswith(k) for k in kind_prefixes if len(k) >= 6))
     ]
     return QuestionPlan(

@@ -18,12 +18,14 @@ class WordList:
     matching "budgetmeters". Matched on accent-folded lowercase text."""
 
     def __init__(self, words: list[str]) -> None:
-        kept = [w for w in words if not w.startswith("!")]
-        self._pattern = _word_pattern(kept)
-        self._exceptions = _word_pattern([w[1:] for w in words if w.startswith("!")])
+        exceptions = [w[1:] for w in words if w.startswith("!")]
+        self._pattern = _word_pattern([w for w in words if not w.startswith("!")])
+        self._exceptions = _word_pattern(exceptions)
+        self._excepts = bool(exceptions)
 
     def _text(self, text: str) -> str:
-        return self._exceptions.sub(" ", fold(text))
+        folded = fold(text)
+        return self._exceptions.sub(" ", folded) if self._excepts else folded
 
     def found(self, text: str) -> list[str]:
         return [match.group(0) for match in self._pattern.finditer(self._text(text))]
@@ -44,6 +46,9 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 _MAX_PHRASE = 3  # words after an opener that may still belong to its noun phrase
+# The word lists that "budget_named_things" are exceptions to.
+_BUDGET_KIND = "budget"
+_BUDGET_FIELD = "budget_notes"
 # "daar ... aan", "waar ... voor": a preposition split off its pronominal adverb ("er" is too
 # often the dummy subject: "komt er in Erembodegem ...").
 _POINTING_ADVERBS = frozenset(["daar", "hier", "waar"])
@@ -113,6 +118,7 @@ class RouterRules(BaseModel):
     status_values: dict[str, list[str]]
     status_of_one_patterns: list[str] = []
     whole_list_words: list[str] = []
+    budget_named_things: list[str] = []
     budget_columns: dict[str, str]
     budget_rows: dict[str, str]
     default_budget_row: str
@@ -535,11 +541,26 @@ class RouterRules(BaseModel):
 
     @cached_property
     def kinds(self) -> dict[str, WordList]:
-        return {kind: WordList(words) for kind, words in self.kind_keywords.items()}
+        return {
+            kind: WordList(self._except_budget_names(kind == _BUDGET_KIND, words))
+            for kind, words in self.kind_keywords.items()
+        }
 
     @cached_property
     def fields(self) -> dict[str, WordList]:
-        return {name: WordList(words) for name, words in self.field_keywords.items()}
+        return {
+            name: WordList(self._except_budget_names(name == _BUDGET_FIELD, words))
+            for name, words in self.field_keywords.items()
+        }
+
+    @cached_property
+    def budget_names(self) -> WordList:
+        """Things named after a budget ("budgetmeters"): subjects, not sums asked."""
+        return WordList(self.budget_named_things)
+
+    def _except_budget_names(self, about_money: bool, words: list[str]) -> list[str]:
+        """ "budget*" asks money, "budgetmeters" names a thing: an exception to the word list."""
+        return [*words, *(f"!{w}" for w in self.budget_named_things)] if about_money else words
 
     @cached_property
     def _pointing(self) -> list[re.Pattern[str]]:
@@ -553,9 +574,13 @@ class RouterRules(BaseModel):
         """ "ok top. en wie regelt da?" -> "en wie regelt da?": the thanks before a follow-up."""
         return self._acknowledgement.sub("", folded, count=1)
 
+    @cached_property
+    def _status_of_one(self) -> list[re.Pattern[str]]:
+        return [re.compile(p) for p in self.status_of_one_patterns]
+
     def asks_status_of_one(self, text: str) -> bool:
         """ "welke status heeft de actie?": one action's status, not a list by status."""
-        return any(re.search(p, fold(text)) for p in self.status_of_one_patterns)
+        return _matches_folded(self._status_of_one, text)
 
     def points_back(self, text: str) -> bool:
         return _matches_folded(self._pointing, text)

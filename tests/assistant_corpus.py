@@ -58,7 +58,8 @@ def _cell(column: str, raw: str, year: int | None) -> BudgetCell:
     return BudgetCell(column=column, raw=raw, amount=amount, year=year)
 
 
-def _aalst_budget(raw: str) -> list[BudgetRow]:
+def aalst_budget(raw: str) -> list[BudgetRow]:
+    """An Aalst action's table: one expenses row with the same amount for 2023, 2024 and 2025."""
     return [BudgetRow(label="Uitgaven", cells=[_cell(str(y), raw, y) for y in (2023, 2024, 2025)])]
 
 
@@ -91,9 +92,9 @@ def lier_2020() -> ParsedDocument:
 def aalst() -> ParsedDocument:
     info = DocumentInfo(doc=DOC_AALST, family=DocumentFamily.AALST_LSB, label="Stad Aalst – lokaal sociaal beleidsplan 2023-2025", issuer="Stad Aalst", municipalities=["Aalst"], report_kind="lokaal sociaal beleidsplan", period="2023-2025", year=2023)  # fmt: skip
     return ParsedDocument(info=info, cards=[
-        _card(DOC_AALST, "D1.1-A3", CardKind.ACTIE, "De Stad biedt een aanbod i.f.v. lokaal cliëntoverleg aan.", 556, 580, printed=False, trekker="dienst Samenleving – team lokaal sociaal beleid en team Bemiddeling", partners=["Eerstelijnszone Regio Aalst vzw"], mjp_code="AC000224", budget=_aalst_budget("11 114,35 EUR")),
-        _card(DOC_AALST, "D7.1-A2", CardKind.ACTIE, "De Stad biedt opvoedingsondersteuning aan huis bij kwetsbare gezinnen met kinderen", 2567, 2590, printed=False, trekker="dienst Samenleving – team Lokaal Sociaal beleid; dienst Ontwikkeling", partners=["Home-Start Domo vzw"], mjp_code="AC000224", budget=_aalst_budget("48 343,05 EUR")),
-        _card(DOC_AALST, "D11.2-A1", CardKind.ACTIE, "De Stad zet in op de ontwikkeling van een zorgpad voor kwetsbare zwangeren", 4542, 4566, printed=False, trekker="dienst Samenleving – team Lokaal Sociaal Beleid; dienst Ontwikkeling", partners=["vzw Eerstelijnszone Regio Aalst", "WGC Daenshuis vzw", "Vierdewereldgroep Mensen voor Mensen vzw"], mjp_code="AC000224", budget=_aalst_budget("48 343,05 EUR")),
+        _card(DOC_AALST, "D1.1-A3", CardKind.ACTIE, "De Stad biedt een aanbod i.f.v. lokaal cliëntoverleg aan.", 556, 580, printed=False, trekker="dienst Samenleving – team lokaal sociaal beleid en team Bemiddeling", partners=["Eerstelijnszone Regio Aalst vzw"], mjp_code="AC000224", budget=aalst_budget("11 114,35 EUR")),
+        _card(DOC_AALST, "D7.1-A2", CardKind.ACTIE, "De Stad biedt opvoedingsondersteuning aan huis bij kwetsbare gezinnen met kinderen", 2567, 2590, printed=False, trekker="dienst Samenleving – team Lokaal Sociaal beleid; dienst Ontwikkeling", partners=["Home-Start Domo vzw"], mjp_code="AC000224", budget=aalst_budget("48 343,05 EUR")),
+        _card(DOC_AALST, "D11.2-A1", CardKind.ACTIE, "De Stad zet in op de ontwikkeling van een zorgpad voor kwetsbare zwangeren", 4542, 4566, printed=False, trekker="dienst Samenleving – team Lokaal Sociaal Beleid; dienst Ontwikkeling", partners=["vzw Eerstelijnszone Regio Aalst", "WGC Daenshuis vzw", "Vierdewereldgroep Mensen voor Mensen vzw"], mjp_code="AC000224", budget=aalst_budget("48 343,05 EUR")),
     ])  # fmt: skip
 
 

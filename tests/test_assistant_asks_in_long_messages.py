@@ -11,14 +11,14 @@ names no subject, and "het VAPA" names the Flemish plan."""
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA, sample_documents
+from assistant_corpus import DOC_2020, DOC_2024, DOC_VAPA, aalst_budget, sample_documents
 from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.router import strip_instructions, without_context
-from actiewijzer.ingest.models import BudgetCell, BudgetRow, Card, CardFields
+from actiewijzer.ingest.models import Card, CardFields
 
 FOOD_AID = aalst_card(
     "De sociale kruidenier voorziet in aanvullende voedselhulp aan mensen met een laag inkomen.\n\n"
@@ -176,13 +176,7 @@ def test_a_budget_asked_beside_other_things_shows_the_lines_telling_them() -> No
     ).model_copy(
         update={
             "fields": CardFields(
-                trekker="Cluster Mens - Inburgering",
-                budget=[
-                    BudgetRow(
-                        label="Uitgaven",
-                        cells=[BudgetCell(column="2023", year=2023, raw="9 000 EUR")],
-                    )
-                ],
+                trekker="Cluster Mens - Inburgering", budget=aalst_budget("9 000 EUR")
             )
         }
     )
@@ -213,18 +207,7 @@ def test_the_name_asked_after_a_budget_is_told_beside_it() -> None:
         "De samenwerking met Enter vzw wordt verdergezet.",
         "De Stad streeft naar een toegankelijk openbaar domein",
         "D40.2-A3",
-    ).model_copy(
-        update={
-            "fields": CardFields(
-                budget=[
-                    BudgetRow(
-                        label="Uitgaven",
-                        cells=[BudgetCell(column="2023", year=2023, raw="2 800 EUR")],
-                    )
-                ]
-            )
-        }
-    )
+    ).model_copy(update={"fields": CardFields(budget=aalst_budget("2 800 EUR"))})
     answer = Assistant(with_cards(card)).ask(
         "hoeveel geld geeft aalst per jaar voor een toegankelijk openbaar domein, en hoe heet "
         "die vzw?"
