@@ -7,10 +7,15 @@ import re
 from collections.abc import Iterable
 
 from actiewijzer.assistant.answer_check import holds_answer, prints_budget_text
-from actiewijzer.assistant.answer_kinds import has_type
+from actiewijzer.assistant.answer_kinds import YEAR, has_type
 from actiewijzer.assistant.backends import AnswerTask
 from actiewijzer.assistant.card_lines import card_lines
-from actiewijzer.assistant.doc_scope import TITLED_SECTIONS, foreign_places, titled_for
+from actiewijzer.assistant.doc_scope import (
+    TITLED_SECTIONS,
+    document_years,
+    foreign_places,
+    titled_for,
+)
 from actiewijzer.assistant.evidence import budget_lines, prints_amount
 from actiewijzer.assistant.lists import MAX_LIST
 from actiewijzer.assistant.models import QuestionKind
@@ -32,6 +37,7 @@ _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
 
 
+_CLAUSE = re.compile(r"[,:;?]")
 # An acronym written in capitals ("PLUS", "TEJO"): the name of an organisation or project.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{2,}\b")
 
@@ -60,6 +66,13 @@ def parent_of(task: AnswerTask, found: FoundCard) -> FoundCard | None:
 
 
 _COMPARING = re.compile(r"\bvergelijk", re.IGNORECASE)
+
+
+def _counted_years(question: str) -> set[int]:
+    """The years the clauses that count ("hoeveel ...") name, when each of them names one."""
+    clauses = [c for c in _CLAUSE.split(fold(question)) if re.search(r"\bhoeveel\b", c)]
+    named = [{int(y) for y in YEAR.findall(c)} for c in clauses]
+    return set().union(*named) if named and all(named) else set()
 
 
 def _two_cards_compared(plan: QuestionPlan, cards: list[FoundCard]) -> list[FoundCard]:
@@ -129,7 +142,10 @@ class CardChooser:
         stop = self.rules.stopword_set
         # Each side is asked for its own year ("2019-2020 ... en 2022-2023"), so none is required.
         unbound = plan.model_copy(update={"years": []})
-        return [f for f in cards if not holds_answer(f.card, unbound, stop, foreign)]
+        # "...: hoeveel kinderen bereikte ze in 2020, en ...?" counts in the 2020 report only.
+        counted_in = _counted_years(plan.question)
+        asked = [f for f in cards if document_years(f.document) & counted_in] or cards
+        return [f for f in asked if not holds_answer(f.card, unbound, stop, foreign)]
 
     def _answering_card(self, task: AnswerTask) -> FoundCard | None:
         """The best-ranked card that holds the kind of answer asked for (a count, a date...)."""

@@ -9,9 +9,17 @@ from actiewijzer.assistant.doc_scope import documents_in_scope
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.sources import CardSource, FoundCard, unique
-from actiewijzer.assistant.text import content_words, words_in_text
+from actiewijzer.assistant.text import content_words, fold, words, words_in_text
 from actiewijzer.index.models import SearchFilters
 from actiewijzer.ingest.models import Card, DocumentInfo
+
+
+def _with_card_words(text: str) -> str:
+    """The question with the cards' word beside each everyday word: "middelbaar" finds the
+    cards that say "secundair", by the letters and by the meaning."""
+    everyday = router_rules().everyday_words
+    card_words = [everyday[w] for w in dict.fromkeys(words(fold(text))) if w in everyday]
+    return " ".join([text, *card_words]) if card_words else text
 
 
 class RetrieverBase:
@@ -56,7 +64,7 @@ class RetrieverBase:
         narrowed = (filters or SearchFilters()).model_copy()
         if len(scope) == 1:
             narrowed.doc = scope[0]
-        hits = self.source.search(text, k=k, filters=narrowed)
+        hits = self.source.search(_with_card_words(text), k=k, filters=narrowed)
         return unique([self.found(h.card, h.score, h.context) for h in hits if h.card.doc in scope])
 
     @staticmethod

@@ -49,6 +49,9 @@ _EXTENDS = re.compile(r"^\s*(?:inclusief|met\s+inbegrip\s+van|zelfs|evenals|also
 
 # A sentence about the asker's own life ("ik ben zwanger", "mijn zoon zoekt werk").
 _SITUATION_OPENERS = frozenset(["ik", "we", "wij", "mijn", "m'n", "ons", "onze", "mijne"])
+_PURPOSE_OPENINGS = [
+    ["voor", w] for w in ["mijn", "m'n", "mn", "ons", "onze", "een", "het", "de", "dit"]
+]
 
 
 class QuestionPlan(BaseModel):
@@ -229,8 +232,20 @@ def without_context(text: str, rules: RouterRules) -> str:
     """The sentences that ask. "Ik ben zwanger en we hebben het financieel moeilijk." tells the
     asker's situation; the kind of answer wanted is in "wat doet de stad voor ...?"."""
     sentences = _SENTENCE.split(text.strip())
-    asking = [s for s in sentences if not _tells_own_situation(s, rules)]
+    questioned = any("?" in s for s in sentences)
+    asking = [
+        s
+        for s in sentences
+        if not _tells_own_situation(s, rules) and not (questioned and _tells_purpose(s))
+    ]
     return " ".join(asking) if asking else text
+
+
+def _tells_purpose(sentence: str) -> bool:
+    """ "Voor mijn eindwerk onderzoek ik hoe Europees geld in het beleid terechtkomt." says
+    what the answer is for; its "hoe" and "geld" do not ask, the question after it does."""
+    opening = fold(sentence).split(maxsplit=2)
+    return "?" not in sentence and len(opening) > 2 and opening[:2] in _PURPOSE_OPENINGS
 
 
 def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:
@@ -373,7 +388,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
         w
         for w in content_words(without_ids, noise)
         if w in names
-        or rules.budget_names.matches(w)
+        or rules.asking_word_names.matches(w)
         or (w not in kind_words and not any(w.startswith(k) for k in kind_prefixes if len(k) >= 6))
     ]
     return QuestionPlan(

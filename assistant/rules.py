@@ -46,9 +46,6 @@ def _word_pattern(words: list[str]) -> re.Pattern[str]:
 
 
 _MAX_PHRASE = 3  # words after an opener that may still belong to its noun phrase
-# The word lists that "budget_named_things" are exceptions to.
-_BUDGET_KIND = "budget"
-_BUDGET_FIELD = "budget_notes"
 # "daar ... aan", "waar ... voor": a preposition split off its pronominal adverb ("er" is too
 # often the dummy subject: "komt er in Erembodegem ...").
 _POINTING_ADVERBS = frozenset(["daar", "hier", "waar"])
@@ -118,7 +115,7 @@ class RouterRules(BaseModel):
     status_values: dict[str, list[str]]
     status_of_one_patterns: list[str] = []
     whole_list_words: list[str] = []
-    budget_named_things: list[str] = []
+    names_with_asking_words: list[str] = []
     budget_columns: dict[str, str]
     budget_rows: dict[str, str]
     default_budget_row: str
@@ -542,25 +539,24 @@ class RouterRules(BaseModel):
     @cached_property
     def kinds(self) -> dict[str, WordList]:
         return {
-            kind: WordList(self._except_budget_names(kind == _BUDGET_KIND, words))
-            for kind, words in self.kind_keywords.items()
+            kind: WordList(self._except_names(words)) for kind, words in self.kind_keywords.items()
         }
 
     @cached_property
     def fields(self) -> dict[str, WordList]:
         return {
-            name: WordList(self._except_budget_names(name == _BUDGET_FIELD, words))
-            for name, words in self.field_keywords.items()
+            name: WordList(self._except_names(words)) for name, words in self.field_keywords.items()
         }
 
     @cached_property
-    def budget_names(self) -> WordList:
-        """Things named after a budget ("budgetmeters"): subjects, not sums asked."""
-        return WordList(self.budget_named_things)
+    def asking_word_names(self) -> WordList:
+        """Things named with a word that otherwise asks ("budgetmeters", "partnerschappen"):
+        subjects, not sums or partners asked."""
+        return WordList(self.names_with_asking_words)
 
-    def _except_budget_names(self, about_money: bool, words: list[str]) -> list[str]:
+    def _except_names(self, words: list[str]) -> list[str]:
         """ "budget*" asks money, "budgetmeters" names a thing: an exception to the word list."""
-        return [*words, *(f"!{w}" for w in self.budget_named_things)] if about_money else words
+        return [*words, *(f"!{w}" for w in self.names_with_asking_words)]
 
     @cached_property
     def _pointing(self) -> list[re.Pattern[str]]:

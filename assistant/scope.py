@@ -31,6 +31,7 @@ from actiewijzer.index.text_analysis import (
     is_function_word,
     is_typo_of,
     is_verb_form,
+    misspells_function_word,
 )
 from actiewijzer.ingest.models import Card
 
@@ -220,6 +221,7 @@ def unknown_subjects(question: str, rules: RouterRules, vocabulary: Vocabulary) 
         and not vocabulary.knows(_without_diminutive(word))
         and not vocabulary.card_word_leading(word, rules.unknown_subject_max_zipf)
         and not _reads_as_verb(word)
+        and not misspells_function_word(word)  # "eigelijk"
     ]
 
 

@@ -10,7 +10,7 @@ from actiewijzer.assistant.ranking import best_lines
 from actiewijzer.assistant.router import QuestionPlan, plan_question
 from actiewijzer.assistant.rules import router_rules
 from actiewijzer.assistant.testing import InMemoryCardIndex
-from actiewijzer.ingest.models import Card, CardFields, CardKind
+from actiewijzer.ingest.models import Card, CardFields, CardKind, ParsedDocument
 
 RULES = router_rules()
 
@@ -58,18 +58,19 @@ def top_line(card: Card, question: str) -> str:
     return top[0].text if top else ""
 
 
-def with_cards(*cards: Card) -> InMemoryCardIndex:
+def documents_with(*cards: Card) -> list[ParsedDocument]:
     """The sample documents, with the given cards added to the document each names."""
-    return InMemoryCardIndex(
-        [
-            document.model_copy(
-                update={
-                    "cards": [*document.cards, *(c for c in cards if c.doc == document.info.doc)]
-                }
-            )
-            for document in sample_documents()
-        ]
-    )
+    return [
+        document.model_copy(
+            update={"cards": [*document.cards, *(c for c in cards if c.doc == document.info.doc)]}
+        )
+        for document in sample_documents()
+    ]
+
+
+def with_cards(*cards: Card) -> InMemoryCardIndex:
+    """An index of the sample documents, with the given cards added to the document each names."""
+    return InMemoryCardIndex(documents_with(*cards))
 
 
 def conversation(question: str, answer: str) -> list[ChatTurn]:
