@@ -14,7 +14,9 @@ from actiewijzer.index.text_analysis import dutch_zipf
 YEAR = re.compile(r"(?<![\d/.,-])(?:19|20)\d{2}(?![\d/]|[.,]\d)")  # "in 2020." is a year
 _AMOUNT = re.compile(
     r"(?:€\s?\d[\d.\s]*(?:,\d+)?)"
-    r"|(?:\d[\d.]*(?:,\d+)?\s?(?:(?:miljoen|miljard)\s+)?(?:€|euro\b|eur\b))",
+    r"|(?:\d[\d.]*(?:,\d+)?\s?(?:(?:miljoen|miljard)\s+)?(?:€|euro\b|eur\b))"
+    # "en is er 760.000 begroot": a sum without its currency.
+    r"|(?:\d[\d.]*(?:,\d+)?\s+(?:begroot|gebudgetteerd)\b)",
     re.IGNORECASE,
 )
 # "28,7trajecten": a decimal glued to its unit in the PDF text still counts.
@@ -81,7 +83,9 @@ _REASON = re.compile(
     r"\b(?:omdat|want|doordat|vermits|aangezien|ingevolge|naar aanleiding van|wegens|vanwege|"
     r"omwille|dankzij|daardoor|daarom|reden\w*|"
     r"oorzaa?k\w*|gevolg\w*|te wijten|zodat|teneinde|met als doel|doel\w*|bedoeling|"
-    r"te maken met|afhankelijk van|te danken aan|verklaard|verklaring\w*)\b"
+    r"te maken met|afhankelijk van|te danken aan|verklaard|verklaring\w*|"
+    # "durven geen onderzoek te vragen, uit angst voor uithuiszetting"
+    r"uit (?:angst|vrees|schrik|schaamte))\b"
     r"|\bom\b(?:\s+\S+){1,12}?\s+te\b",
     re.IGNORECASE,
 )

@@ -35,7 +35,7 @@ from actiewijzer.assistant.resources import Phrases, phrases
 from actiewijzer.assistant.router import QuestionPlan
 from actiewijzer.assistant.rules import RouterRules, router_rules
 from actiewijzer.assistant.sources import FoundCard
-from actiewijzer.assistant.text import prints_phrase, truncate
+from actiewijzer.assistant.text import fold, prints_phrase, truncate
 from actiewijzer.ingest.models import Card
 
 _GENERIC = ("description", "korte_inhoud")
@@ -45,6 +45,7 @@ _MORE_ASKS_LINES = 3
 _FIELD_CHARS = 300
 # The one field the card prints of those asked ("welke indicatoren?") is quoted near whole.
 _ASKED_FIELD_CHARS = 900
+_NAMES_PLAN = re.compile(r"\b(?:actieplan|beleidsdoelstelling)")
 
 
 def _repeats(line: str, shown: list[str]) -> bool:
@@ -78,6 +79,15 @@ def _tells_budget_in_words(plan: QuestionPlan, card: Card) -> bool:
     asks_sum = plan.answer_type in ("amount", "count", "price") or plan.wants_amount
     asks_text = router_rules().budget_text.matches(plan.question)
     return asks_text and not asks_sum and bool(field_values(card, ["budget_notes"]))
+
+
+def _borrows_budget(task: AnswerTask, cards: list[FoundCard]) -> bool:
+    """ "Hoeveel budget had de actie Mama Lier?": the table shown is the action plan's, the
+    nearest thing to the action's own, unless the plan's is asked ("het actieplan waar het
+    fietspunt onder valt")."""
+    card = cards[0].card
+    shown = any(r.card.doc == card.doc and r.card.id == card.parent for r in task.retrieved.related)
+    return len(cards) == 1 and shown and not _NAMES_PLAN.search(fold(task.plan.question))
 
 
 def _years(plan: QuestionPlan) -> str:
@@ -137,6 +147,7 @@ class ExtractiveBackend:
                 return self.refusals.not_in_documents(task, retrieved.cards[:1])
             if (
                 lacking
+                or (plan.kind is QuestionKind.BUDGET and _borrows_budget(task, cards))
                 or says_not_known_yet(plan, cards, citations, self.rules)
                 or counts_nothing(plan, cards, citations)
                 or prices_nothing(plan, cards, citations)

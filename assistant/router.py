@@ -13,7 +13,7 @@ from actiewijzer.assistant.answer_kinds import asked_quarters
 from actiewijzer.assistant.date_lists import DateFilter, date_filter
 from actiewijzer.assistant.followup import RewrittenQuestion
 from actiewijzer.assistant.models import QuestionKind
-from actiewijzer.assistant.question_years import YEAR, YEAR_SPAN_END, asked_years, compared_years
+from actiewijzer.assistant.question_years import YEAR_SPAN_END, asked_years, compared_years
 from actiewijzer.assistant.rules import RouterRules
 from actiewijzer.assistant.text import content_words, fold, words
 
@@ -272,6 +272,17 @@ def _budget_row(asked: str, rewritten: RewrittenQuestion, rules: RouterRules) ->
     )
 
 
+def _compared_figure_years(text: str, rules: RouterRules) -> list[int]:
+    """ "en in het eerste semester van 2024?" after "hoeveel in 2023, volgens de evaluatie van
+    Q2 2024?" follows one year: the other named the report. Two reports named by their years,
+    or compared in words, are still two years compared."""
+    compared = compared_years(text)
+    if rules.kinds["compare"].matches(text):
+        return compared  # "vergelijk het rapport over 2020 met het Budget 2024": both
+    named = rules.document_years(text)
+    return [y for y in compared if y not in named] if len(named) < len(compared) else compared
+
+
 def _pick_as_head(table: dict[str, str], text: str) -> str | None:
     """ "het exploitatiesaldo": a compound ends in the word that says which row."""
     for word in re.findall(r"\w+", fold(text)):
@@ -302,7 +313,7 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     followed = earlier_question if rewritten.is_follow_up and inherits else None
     if followed:
         earlier = YEAR_SPAN_END.sub("", followed)
-        earlier_years = sorted({int(y) for y in YEAR.findall(earlier)})
+        earlier_years = _compared_figure_years(earlier, rules)
         kind = classify(followed, named_ids, earlier_years, rules)
     # "met hoeveel moeders is die gestart?" asks about the card before, not for a list.
     about_a_card = rewritten.is_follow_up and (rewritten.carried or rewritten.context_ids)
@@ -360,7 +371,15 @@ def plan_question(rewritten: RewrittenQuestion, question: str, rules: RouterRule
     own_subject = len(content_words(asked, rules.stopword_set | rules.topic_noise_set)) > (
         rules.follow_up_max_content_words
     )
-    if not fields and rewritten.is_follow_up and earlier_question and not own_subject:
+    # "en waarom doen ze dat?" after a budget question asks the reason, not the budget notes.
+    asks_why = answer_type == "reason"
+    if (
+        not fields
+        and rewritten.is_follow_up
+        and earlier_question
+        and not own_subject
+        and not asks_why
+    ):
         fields = [n for n, w in rules.fields.items() if w.matches(earlier_question)]
     if kind is QuestionKind.STATUS and "status" not in fields and not status_word:
         fields.append("status")

@@ -3,15 +3,28 @@
 "welk maandelijks aantal" counts an "aantal", "eigelijk" is a typo and no subject, "? en vanaf
 wanneer ...?" is a second question, "het project lokale partnerschappen" asks no partners,
 "die noodopvang, hoe ver staat da?" asks the status of one thing, and a count asked for 2020
-is not missing from the report of 2024 that answers the rest."""
+is not missing from the report of 2024 that answers the rest. "uit angst voor" gives a reason,
+and a why after a budget question asks no budget notes; a follow-up on a year asked "volgens de
+evaluatie van Q2 2024" compares no years; "760.000 begroot" is a sum; "stopt dat binnenkort?"
+asks the end date; and an action's budget found only on its action plan is shown as the nearest
+thing, not as the answer, unless the plan's is asked."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from assistant_corpus import DOC_2020, DOC_2024
-from assistant_helpers import RULES, aalst_card, documents_with, plan, text_card, with_cards
+from assistant_corpus import DOC_2020, DOC_2024, sample_index
+from assistant_helpers import (
+    RULES,
+    aalst_card,
+    conversation,
+    documents_with,
+    plan,
+    text_card,
+    with_cards,
+)
 
+from actiewijzer.assistant.answer_kinds import has_type
 from actiewijzer.assistant.assistant import Assistant
 from actiewijzer.assistant.models import QuestionKind
 from actiewijzer.assistant.scope import Vocabulary, unknown_subjects
@@ -121,3 +134,48 @@ def test_a_count_asked_for_2020_only_is_not_missing_from_the_2024_report() -> No
     )
     assert not answer.refused
     assert "130 kinderen" in answer.answer and "40.742,76" in answer.answer
+
+
+def test_fear_of_eviction_is_a_reason() -> None:
+    line = (
+        "Huurders durven geen onderzoek te vragen, uit angst voor uithuiszetting door de huisbaas."
+    )
+    assert has_type(line, "reason")
+
+
+def test_a_why_after_a_budget_question_asks_no_budget_notes() -> None:
+    earlier = conversation(
+        "hoeveel geld steekt aalst in het verplicht conformiteitsattest?",
+        "Budget van actie D9.3-A1: Digitalisering 100 000 EUR.",
+    )
+    asked = plan("en waarom doen ze dat eigenlijk?", earlier)
+    assert asked.answer_type == "reason" and asked.fields == []
+
+
+def test_a_follow_up_on_a_year_in_a_named_report_compares_nothing() -> None:
+    earlier = conversation(
+        "Hoeveel openingsmomenten had het Woonatelier in 2023, volgens de evaluatie van het "
+        "tweede kwartaal 2024?",
+        "Volgens actie 01/11/SAP/04/03: in 2023 vonden er 90 openingsmomenten plaats.",
+    )
+    assert plan("en in het eerste semester van 2024?", earlier).kind is not QuestionKind.COMPARE
+
+
+def test_a_sum_budgeted_without_its_currency_is_an_amount() -> None:
+    assert has_type("Voor 2017 zijn 584 trajecten voorzien en is er 760.000 begroot.", "amount")
+    assert not has_type("Voor 2016 zijn er 584 trajecten voorzien.", "amount")
+
+
+def test_whether_it_stops_soon_asks_the_end_date() -> None:
+    assert "end_date" in plan("die noodopvang in lier, stopt dat binnenkort?").fields
+
+
+def test_an_actions_budget_found_only_on_its_plan_is_the_nearest_not_the_answer() -> None:
+    assistant = Assistant(sample_index())
+    own = assistant.ask("Hoeveel budget had actie 01/11/SAP/01/01 in 2024 volgens de evaluatie?")
+    assert own.refused and "1.750.977,50" in own.answer
+    plans = assistant.ask(
+        "Hoeveel budget is er in 2024 voorzien voor het actieplan waar actie 01/11/SAP/01/01 "
+        "onder valt?"
+    )
+    assert not plans.refused and "1.750.977,50" in plans.answer
