@@ -46,6 +46,8 @@ _FIELD_CHARS = 300
 # The one field the card prints of those asked ("welke indicatoren?") is quoted near whole.
 _ASKED_FIELD_CHARS = 900
 _NAMES_PLAN = re.compile(r"\b(?:actieplan|beleidsdoelstelling)")
+# "ik zoek de cijfers op actieniveau, niet die van het hele actieplan"
+_NOT_THE_PLAN = re.compile(r"\bniet\b[^.?!,]{0,30}?\b(?:actieplan|beleidsdoelstelling)")
 
 
 def _repeats(line: str, shown: list[str]) -> bool:
@@ -87,7 +89,8 @@ def _borrows_budget(task: AnswerTask, cards: list[FoundCard]) -> bool:
     fietspunt onder valt")."""
     card = cards[0].card
     shown = any(r.card.doc == card.doc and r.card.id == card.parent for r in task.retrieved.related)
-    return len(cards) == 1 and shown and not _NAMES_PLAN.search(fold(task.plan.question))
+    asks_plan = _NAMES_PLAN.search(_NOT_THE_PLAN.sub(" ", fold(task.plan.question)))
+    return len(cards) == 1 and shown and not asks_plan
 
 
 def _years(plan: QuestionPlan) -> str:

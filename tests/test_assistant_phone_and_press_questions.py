@@ -7,7 +7,8 @@ is not missing from the report of 2024 that answers the rest. "uit angst voor" g
 and a why after a budget question asks no budget notes; a follow-up on a year asked "volgens de
 evaluatie van Q2 2024" compares no years; "760.000 begroot" is a sum; "stopt dat binnenkort?"
 asks the end date; and an action's budget found only on its action plan is shown as the nearest
-thing, not as the answer, unless the plan's is asked."""
+thing, not as the answer, unless the plan's is asked ("niet die van het hele actieplan" does
+not); and "komen ... aan bod" names no topic."""
 
 from __future__ import annotations
 
@@ -179,3 +180,16 @@ def test_an_actions_budget_found_only_on_its_plan_is_the_nearest_not_the_answer(
         "onder valt?"
     )
     assert not plans.refused and "1.750.977,50" in plans.answer
+
+
+def test_an_action_asked_apart_from_its_plan_gets_no_plan_budget_as_answer() -> None:
+    answer = Assistant(sample_index()).ask(
+        "Wat was het budget van actie 01/11/SAP/01/01 in 2024? Ik zoek de cijfers op "
+        "actieniveau, niet die van het hele actieplan."
+    )
+    assert answer.refused
+
+
+def test_coming_up_names_no_topic_word() -> None:
+    asked = plan("in welke acties van Aalst komen huurdersbonden aan bod?")
+    assert asked.topic_words == ["huurdersbonden"]
