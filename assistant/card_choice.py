@@ -35,9 +35,8 @@ SEARCH_TIE = 0.005  # fused search scores this close rank the same
 SUBJECT_SHARE = 0.8  # of the best hit's subject coverage, for a lower hit to answer instead
 _STATUS_WORD = re.compile(r"\bstatus\b", re.IGNORECASE)
 _NAME_CHARS = 5  # a title naming a card has a word this long ("Week van de opvoeding")
+_CLAUSE = re.compile(r"[,:;?]")  # "hoeveel ... in 2020, en welk bedrag ...?": two clauses
 
-
-_CLAUSE = re.compile(r"[,:;?]")
 # An acronym written in capitals ("PLUS", "TEJO"): the name of an organisation or project.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{2,}\b")
 

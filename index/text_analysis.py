@@ -20,7 +20,7 @@ import Stemmer
 import stopwordsiso
 from bm25s.stopwords import STOPWORDS_DUTCH
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from wordfreq import zipf_frequency
 
 _WORD = re.compile(r"[a-z]+|[0-9]+")
@@ -151,39 +151,25 @@ def dutch_zipf(word: str) -> float:
     return float(zipf_frequency(word, "nl"))
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
-
-
-def one_edit_away(word: str) -> set[str]:
-    """Every string one deletion, swap, change or insertion away from the word."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return {
-        *(a + b[1:] for a, b in splits if b),
-        *(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1),
-        *(a + c + b[1:] for a, b in splits if b for c in _LETTERS),
-        *(a + c + b for a, b in splits for c in _LETTERS),
-    } - {word}
-
-
 _MIN_MISSPELT = 5  # "eigelijk" of "eigenlijk"; shorter function words have too many neighbours
 
 
 @lru_cache(maxsize=4096)
 def misspells_function_word(word: str) -> bool:
-    """ "eigelijk", "misschein": one edit away from an adverb or pronoun, and not a word of its
-    own; a typo, not a thing the question names ("syrie" is one edit from "serie", no such word)."""
+    """ "eigelijk", "misschein": one slip (a letter left out, swapped, changed or added) from an
+    adverb or pronoun, and no such word itself; a typo, not a thing the question names ("syrie"
+    is one slip from "serie", a noun)."""
     return (
         len(word) >= _MIN_MISSPELT
         and not is_function_word(word)
-        and any(
-            len(other) >= _MIN_MISSPELT and is_function_word(other) for other in one_edit_away(word)
-        )
+        and any(OSA.distance(word, other, score_cutoff=1) <= 1 for other in _LONG_FUNCTION_WORDS)
     )
 
 
 # Adverbs, pronouns and auxiliaries ("nergens", "ooit", "precies", "mocht"): the broader list
 # names no subject, though a card may happen to use the word.
 _FUNCTION_WORDS = frozenset(stopwordsiso.stopwords("nl"))
+_LONG_FUNCTION_WORDS = [w for w in _FUNCTION_WORDS if len(w) >= _MIN_MISSPELT]
 
 
 def is_function_word(word: str) -> bool:
