@@ -49,9 +49,8 @@ _EXTENDS = re.compile(r"^\s*(?:inclusief|met\s+inbegrip\s+van|zelfs|evenals|also
 
 # A sentence about the asker's own life ("ik ben zwanger", "mijn zoon zoekt werk").
 _SITUATION_OPENERS = frozenset(["ik", "we", "wij", "mijn", "m'n", "ons", "onze", "mijne"])
-_PURPOSE_OPENINGS = [
-    ["voor", w] for w in ["mijn", "m'n", "mn", "ons", "onze", "een", "het", "de", "dit"]
-]
+# "Voor mijn eindwerk ...", "Voor een reportage ...": what the answer is for.
+_PURPOSE_OWNERS = frozenset(["mijn", "m'n", "mn", "ons", "onze", "een", "het", "de", "dit"])
 
 
 class QuestionPlan(BaseModel):
@@ -245,7 +244,12 @@ def _tells_purpose(sentence: str) -> bool:
     """ "Voor mijn eindwerk onderzoek ik hoe Europees geld in het beleid terechtkomt." says
     what the answer is for; its "hoe" and "geld" do not ask, the question after it does."""
     opening = fold(sentence).split(maxsplit=2)
-    return "?" not in sentence and len(opening) > 2 and opening[:2] in _PURPOSE_OPENINGS
+    return (
+        "?" not in sentence
+        and len(opening) > 2
+        and opening[0] == "voor"
+        and opening[1] in _PURPOSE_OWNERS
+    )
 
 
 def _tells_own_situation(sentence: str, rules: RouterRules) -> bool:

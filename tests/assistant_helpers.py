@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant_corpus import DOC_2024, DOC_AALST, sample_documents
+from assistant_corpus import DOC_2024, DOC_AALST, aalst_budget, sample_documents
 
 from actiewijzer.assistant.followup import rewrite
 from actiewijzer.assistant.models import ChatTurn
@@ -34,9 +34,13 @@ def text_card(
     )  # fmt: skip
 
 
-def aalst_card(text: str, title: str, card_id: str) -> Card:
-    """A text card in Aalst's social policy plan."""
-    return text_card(text, title, card_id=card_id, doc=DOC_AALST)
+def aalst_card(text: str, title: str, card_id: str, budget: str | None = None) -> Card:
+    """A text card in Aalst's social policy plan; with `budget`, its table prints that amount
+    for 2023, 2024 and 2025."""
+    card = text_card(text, title, card_id=card_id, doc=DOC_AALST)
+    if budget is None:
+        return card
+    return card.model_copy(update={"fields": CardFields(budget=aalst_budget(budget))})
 
 
 def aalst_goal(number: str, title: str, actions: list[tuple[str, str]]) -> list[Card]:

@@ -207,7 +207,8 @@ def test_the_name_asked_after_a_budget_is_told_beside_it() -> None:
         "De samenwerking met Enter vzw wordt verdergezet.",
         "De Stad streeft naar een toegankelijk openbaar domein",
         "D40.2-A3",
-    ).model_copy(update={"fields": CardFields(budget=aalst_budget("2 800 EUR"))})
+        budget="2 800 EUR",
+    )
     answer = Assistant(with_cards(card)).ask(
         "hoeveel geld geeft aalst per jaar voor een toegankelijk openbaar domein, en hoe heet "
         "die vzw?"

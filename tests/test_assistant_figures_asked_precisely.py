@@ -5,7 +5,7 @@ sharing one verb are one question, and a budget table comes with the line naming
 from __future__ import annotations
 
 import pytest
-from assistant_corpus import DOC_VAPA, aalst_budget
+from assistant_corpus import DOC_VAPA
 from assistant_helpers import RULES, aalst_card, conversation, plan, text_card, with_cards
 
 from actiewijzer.assistant.answer_check import holds_answer
@@ -81,7 +81,8 @@ def test_a_budget_answer_shows_the_line_naming_what_was_asked() -> None:
         "brengen door middel van de telefoon.\n\nEr loopt een proefproject in drie buurten.",
         "De stad brengt buurtbewoners met elkaar in contact door middel van nieuwe technologie.",
         "D40.4-A1",
-    ).model_copy(update={"fields": CardFields(budget=aalst_budget("15 900 EUR"))})
+        budget="15 900 EUR",
+    )
     answer = Assistant(with_cards(buurbel)).ask(
         "hoeveel geld steekt aalst in de buurbel om buurtbewoners in contact te brengen?"
     )
